@@ -1,0 +1,5 @@
+package org.gsweather.cli;
+
+public class Wx {
+    public static void main(String[] args) {}
+}

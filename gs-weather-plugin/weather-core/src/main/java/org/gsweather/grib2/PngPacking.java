@@ -1,0 +1,29 @@
+package org.gsweather.grib2;
+
+import java.nio.ByteBuffer;
+import org.gsweather.field.DataFormatException;
+import org.gsweather.field.UnsupportedDataException;
+
+/** Template 5.41: grid point data, PNG compression (1, 2, 4, 8, 16-bit grey, 24-bit RGB, 32-bit RGBA). */
+record PngPacking(Scaling scaling, int bits) implements DataRepresentation {
+
+    @Override
+    public int template() {
+        return 41;
+    }
+
+    @Override
+    public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+        throw new UnsupportedDataException("template 5.41 not yet");
+    }
+
+    @Override
+    public double halfStep() {
+        return bits == 0 ? 0 : scaling.step() / 2;
+    }
+
+    @Override
+    public String describe() {
+        return "5.41 PNG, " + bits + " bits";
+    }
+}
