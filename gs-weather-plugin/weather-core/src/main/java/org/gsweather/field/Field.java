@@ -15,8 +15,9 @@ public interface Field {
      * The field's georeferencing.
      *
      * @throws UnsupportedDataException when the file uses a grid this reader cannot georeference
+     * @throws DataFormatException when the grid definition is malformed
      */
-    Grid grid() throws UnsupportedDataException;
+    Grid grid() throws DataFormatException;
 
     /**
      * True when vector components (u/v winds) are relative to the grid's x/y axes rather than to east
