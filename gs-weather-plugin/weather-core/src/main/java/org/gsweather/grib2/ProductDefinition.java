@@ -161,7 +161,11 @@ record ProductDefinition(
 
     /** Start of the forecast (of the statistical period), or the instant of an instantaneous field. */
     Instant forecastStart(Instant reference) throws DataFormatException {
-        return TimeUnits.add(reference, timeUnit, forecastTime);
+        try {
+            return Grib2Tables.plusTimeUnits(reference, forecastTime, timeUnit);
+        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+            throw new DataFormatException("forecast time " + forecastTime + ": " + e.getMessage());
+        }
     }
 
     /** Valid time: the end of the statistical period, or the forecast instant. */
