@@ -105,13 +105,26 @@ def local_tables(gdal):
     return lines
 
 
+# NCEP local level types (NCEP GRIB2 documentation, table 4.5) that GDAL's table lacks.
+NCEP_LEVELS = {
+    201: ("EOCN", "Entire ocean (considered as a single layer)", "-"),
+    220: ("PBL", "Planetary boundary layer", "-"),
+    221: ("HYBL", "Layer between two hybrid levels", "-"),
+}
+
+
 def levels(gdal):
     lines = header(gdal, ["code", "shortName", "name", "units"])
+    found = {}
     for r in rows(gdal / "grib2_table_4_5.csv"):
         code = int(r["code"])
         if 0 <= code <= 255 and (meaningful(r["name"]) or code == 255):
-            lines.append("\t".join([str(code), short_name(r["short_name"]) or ("MISSING" if code == 255 else ""),
-                                    clean(r["name"]), clean(r["unit"])]))
+            found[code] = [str(code), short_name(r["short_name"]) or ("MISSING" if code == 255 else ""),
+                           clean(r["name"]), clean(r["unit"])]
+    for code, (short, name, units) in NCEP_LEVELS.items():
+        found.setdefault(code, [str(code), short, name, units])
+    for code in sorted(found):
+        lines.append("\t".join(found[code]))
     return lines
 
 

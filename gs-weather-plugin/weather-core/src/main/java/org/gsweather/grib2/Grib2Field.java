@@ -115,6 +115,9 @@ public final class Grib2Field implements Field {
                 type = type + "-" + Grib2Tables.levelType(product.surface2()).shortName();
             }
         }
+        if ("-".equals(first.units()) || first.units().isEmpty()) {
+            return new Level(type, first.description(), Double.NaN, Double.NaN, ""); // a level without a value
+        }
         return new Level(type, first.description(), product.value1(), value2, first.units());
     }
 

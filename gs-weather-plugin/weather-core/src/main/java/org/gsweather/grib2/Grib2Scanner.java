@@ -39,17 +39,34 @@ final class Grib2Scanner {
         if (size == 0) {
             throw new DataFormatException(name + ": empty file, not GRIB2");
         }
-        long pos = find(0);
-        if (pos < 0) {
+        long pos = 0;
+        int message = 0;
+        while (true) {
+            long found = find(pos);
+            if (found < 0) {
+                break;
+            }
+            // A message right where one is expected is checked strictly; a "GRIB" inside junk between
+            // messages (or in a text file) only counts if it looks like the start of a message.
+            if (found != pos && !plausibleStart(found)) {
+                pos = found + 1;
+                continue;
+            }
+            message++;
+            pos = found + scanMessage(found, message);
+        }
+        if (message == 0) {
             throw new DataFormatException(name + ": no GRIB message found in " + size + " bytes; not a GRIB file");
         }
-        int message = 0;
-        while (pos >= 0) {
-            message++;
-            long length = scanMessage(pos, message);
-            pos = find(pos + length);
-        }
         return List.copyOf(fields);
+    }
+
+    private boolean plausibleStart(long pos) throws IOException {
+        if (pos + 16 > mapped.size()) {
+            return false;
+        }
+        int edition = mapped.region(pos + 7, 1).get(0);
+        return edition == 1 || edition == 2;
     }
 
     /** Offset of the next "GRIB" at or after {@code from}, or -1. */

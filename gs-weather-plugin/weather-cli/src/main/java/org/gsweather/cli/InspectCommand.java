@@ -1,0 +1,45 @@
+package org.gsweather.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gsweather.grib2.Grib2File;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = "List the fields of a file: number (message.submessage), parameter, level, reference and "
+                + "valid time, grid, packing, bitmap.")
+final class InspectCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "GRIB2 file")
+    Path file;
+
+    @Option(names = "--json", description = "One JSON array of field objects instead of text lines.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Grib2File grib = Grib2File.open(file)) {
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                out.println(mapper.writeValueAsString(
+                        grib.fields().stream().map(Inventory::json).toList()));
+            } else {
+                grib.fields().forEach(f -> out.println(Inventory.line(f)));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}
