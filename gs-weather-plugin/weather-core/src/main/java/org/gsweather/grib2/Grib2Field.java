@@ -1,7 +1,6 @@
 package org.gsweather.grib2;
 
 import java.io.IOException;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +23,9 @@ public final class Grib2Field implements Field {
     static final int BITMAP_FOLLOWS = 0;
 
     static final int BITMAP_NONE = 255;
+
+    /** Largest field decoded into one float array (2 GiB). */
+    static final long MAX_POINTS = 1L << 29;
 
     private final Grib2File file;
     private final int number;
@@ -151,6 +153,10 @@ public final class Grib2Field implements Field {
      */
     public float[] readStored() throws IOException {
         Grid grid = grid();
+        if ((long) grid.nx() * grid.ny() > MAX_POINTS) {
+            throw new UnsupportedDataException(where() + ": grid of " + (long) grid.nx() * grid.ny()
+                    + " points is larger than the " + MAX_POINTS + " one field may hold");
+        }
         int points = grid.size();
         float[] values = new float[points];
         try {
@@ -176,9 +182,12 @@ public final class Grib2Field implements Field {
                 packing.unpack(data, packedCount, values);
                 Bitmap.expand(file.mapped().region(bitmapOffset, bitmapLength), values, points, packedCount);
             }
+        } catch (UnsupportedDataException e) {
+            throw new UnsupportedDataException(where() + ": " + e.getMessage());
         } catch (DataFormatException e) {
             throw new DataFormatException(where() + ": " + e.getMessage(), e);
-        } catch (IndexOutOfBoundsException | BufferUnderflowException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Decoders check what they can; anything else they stumble on is still a malformed field.
             throw new DataFormatException(where() + ": corrupt data section (" + packing.describe() + "): " + e, e);
         }
         MissingCodes.apply(values, info.missingCodes());

@@ -213,6 +213,9 @@ final class Grib2Scanner {
             } catch (DataFormatException e) {
                 throw new DataFormatException(
                         where + ": section " + number + " at octet " + (s + 1) + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new DataFormatException(
+                        where + ": section " + number + " at octet " + (s + 1) + " is malformed: " + e, e);
             }
         }
 
