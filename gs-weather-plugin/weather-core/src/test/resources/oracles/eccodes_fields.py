@@ -1,11 +1,12 @@
 #!/usr/bin/python3
 """Test oracle: decodes every field of a GRIB2 file with ecCodes (Debian python3-eccodes).
 
-usage: eccodes_fields.py FILE OUTDIR [--latlon]
+usage: eccodes_fields.py FILE OUTDIR [--latlon [--every K]]
 
 Writes OUTDIR/fields.tsv (one line per field, numbered from 1 as grib_ls counts fields, with
 multi-field messages split), OUTDIR/<n>.f32 (values in file order, float32 little-endian, NaN where
-missing) and with --latlon OUTDIR/<n>.ll (latitude, longitude pairs, float64 little-endian).
+missing) and with --latlon OUTDIR/<n>.ll (latitude, longitude pairs, float64 little-endian, of
+every K-th point in file order with --every K).
 A field ecCodes cannot decode gets an "error" column and no value file.
 """
 import os
@@ -24,6 +25,7 @@ MISSING = 9.999e20
 def main():
     path, out = sys.argv[1], sys.argv[2]
     latlon = "--latlon" in sys.argv
+    every = int(sys.argv[sys.argv.index("--every") + 1]) if "--every" in sys.argv else 1
     os.makedirs(out, exist_ok=True)
     eccodes.codes_grib_multi_support_on()
     rows = []
@@ -48,7 +50,8 @@ def main():
                 if latlon:
                     lats = eccodes.codes_get_array(h, "latitudes")
                     lons = eccodes.codes_get_array(h, "longitudes")
-                    np.column_stack([lats, lons]).astype("<f8").tofile(os.path.join(out, "%d.ll" % n))
+                    pairs = np.column_stack([lats, lons])[::every]
+                    pairs.astype("<f8").tofile(os.path.join(out, "%d.ll" % n))
                 row.append("")
             except Exception as e:
                 row.append(("error: " + str(e)).replace("\t", " "))

@@ -247,6 +247,11 @@ public final class Grib2Field implements Field {
         return packing.template();
     }
 
+    /** Scanning mode of the grid (flag table 3.4). */
+    int scanningMode() {
+        return gridDefinition.scanningMode();
+    }
+
     public boolean hasBitmap() {
         return bitmapIndicator != BITMAP_NONE;
     }

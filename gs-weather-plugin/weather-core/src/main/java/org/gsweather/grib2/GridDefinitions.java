@@ -143,12 +143,10 @@ final class GridDefinitions {
         boolean minusI = (scan & GridDefinition.SCAN_MINUS_I) != 0;
         boolean plusJ = (scan & GridDefinition.SCAN_PLUS_J) != 0;
 
-        double di = (flags & 0x20) != 0 && !isMissing4(b, s, 64) ? u4(b, s, 64) * unit : Double.NaN;
-        if (Double.isNaN(di) || di == 0) {
-            double span = minusI ? lo1 - lo2 : lo2 - lo1;
-            span = span - 360 * Math.floor(span / 360);
-            di = ni > 1 ? span / (ni - 1) : 1;
-        }
+        double lonSpan = minusI ? lo1 - lo2 : lo2 - lo1;
+        lonSpan -= 360 * Math.floor(lonSpan / 360);
+        double di = increment(
+                (flags & 0x20) != 0 && !isMissing4(b, s, 64) ? u4(b, s, 64) * unit : Double.NaN, lonSpan, ni, unit);
         double dx = minusI ? -di : di;
         boolean gridRelative = (flags & 0x08) != 0;
 
@@ -158,10 +156,11 @@ final class GridDefinitions {
             Grid grid = new GaussianGrid(earth, ni, lo1, dx, lats);
             return new GridDefinition(template, points, grid, scan, gridRelative, null, false);
         }
-        double dj = (flags & 0x10) != 0 && !isMissing4(b, s, 68) ? u4(b, s, 68) * unit : Double.NaN;
-        if (Double.isNaN(dj) || dj == 0) {
-            dj = nj > 1 ? Math.abs(la2 - la1) / (nj - 1) : 1;
-        }
+        double dj = increment(
+                (flags & 0x10) != 0 && !isMissing4(b, s, 68) ? u4(b, s, 68) * unit : Double.NaN,
+                Math.abs(la2 - la1),
+                nj,
+                unit);
         double dy = plusJ ? dj : -dj;
         Projection projection = new Geographic(earth);
         if (template == 1) {
@@ -178,6 +177,23 @@ final class GridDefinitions {
                 gridRelative,
                 null,
                 false);
+    }
+
+    /**
+     * The increment between grid points: the span between first and last point divided by the number of
+     * intervals when it agrees with the stated increment within the resolution of the octets, since the
+     * stated increment is rounded (1/12 degree is 83333 micro-degrees) and the rounding would add up
+     * across the grid; the stated increment otherwise, or when the span is not usable.
+     */
+    private static double increment(double stated, double span, int n, double unit) {
+        if (n < 2) {
+            return Double.isNaN(stated) || stated == 0 ? 1 : stated;
+        }
+        double fromSpan = span / (n - 1);
+        if (Double.isNaN(stated) || stated == 0 || Math.abs(fromSpan - stated) <= unit) {
+            return fromSpan;
+        }
+        return stated;
     }
 
     /** Rows of a Gaussian grid: the {@code nj} latitudes from the one nearest {@code la1}, in scan order. */

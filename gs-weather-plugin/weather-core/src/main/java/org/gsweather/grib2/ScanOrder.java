@@ -1,47 +1,32 @@
 package org.gsweather.grib2;
 
 /**
- * Reorders values between the order a file stores them (flag table 3.4: columns consecutive, or
- * alternate rows reversed) and the row order of {@link org.gsweather.grid.Grid}.
+ * Maps between the order a file stores values (flag table 3.4: columns consecutive, or alternate rows
+ * reversed) and the row order of {@link org.gsweather.grid.Grid}.
  */
 final class ScanOrder {
     private ScanOrder() {}
 
-    /** Stored order to rows; {@code nx} points per row, {@code ny} rows. */
-    static float[] toRows(float[] stored, int nx, int ny, int scanningMode) {
-        float[] rows = new float[nx * ny];
+    /** Grid index {@code (i, j)} of the {@code s}-th stored value, written to {@code ij}. */
+    static void gridIndexOf(long s, int nx, int ny, int scanningMode, int[] ij) {
         boolean columns = (scanningMode & GridDefinition.SCAN_J_CONSECUTIVE) != 0;
         boolean alternate = (scanningMode & GridDefinition.SCAN_BOUSTROPHEDON) != 0;
-        int lines = columns ? nx : ny;
         int along = columns ? ny : nx;
-        for (int line = 0; line < lines; line++) {
-            boolean reversed = alternate && (line & 1) == 1;
-            for (int k = 0; k < along; k++) {
-                int a = reversed ? along - 1 - k : k;
-                int i = columns ? line : a;
-                int j = columns ? a : line;
-                rows[j * nx + i] = stored[line * along + k];
-            }
-        }
-        return rows;
+        int line = (int) (s / along);
+        int k = (int) (s % along);
+        int a = alternate && (line & 1) == 1 ? along - 1 - k : k;
+        ij[0] = columns ? line : a;
+        ij[1] = columns ? a : line;
     }
 
-    /** Rows back to the stored order (for writing values as the file holds them). */
-    static float[] toStored(float[] rows, int nx, int ny, int scanningMode) {
-        float[] stored = new float[nx * ny];
-        boolean columns = (scanningMode & GridDefinition.SCAN_J_CONSECUTIVE) != 0;
-        boolean alternate = (scanningMode & GridDefinition.SCAN_BOUSTROPHEDON) != 0;
-        int lines = columns ? nx : ny;
-        int along = columns ? ny : nx;
-        for (int line = 0; line < lines; line++) {
-            boolean reversed = alternate && (line & 1) == 1;
-            for (int k = 0; k < along; k++) {
-                int a = reversed ? along - 1 - k : k;
-                int i = columns ? line : a;
-                int j = columns ? a : line;
-                stored[line * along + k] = rows[j * nx + i];
-            }
+    /** Stored order to rows; {@code nx} points per row, {@code ny} rows. */
+    static float[] toRows(float[] stored, int nx, int ny, int scanningMode) {
+        float[] rows = new float[stored.length];
+        int[] ij = new int[2];
+        for (int s = 0; s < stored.length; s++) {
+            gridIndexOf(s, nx, ny, scanningMode, ij);
+            rows[ij[1] * nx + ij[0]] = stored[s];
         }
-        return stored;
+        return rows;
     }
 }

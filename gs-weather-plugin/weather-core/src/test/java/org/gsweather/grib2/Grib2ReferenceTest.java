@@ -127,7 +127,10 @@ class Grib2ReferenceTest {
                 assertThat(field.parameterNumber()).isEqualTo(Integer.parseInt(oracle.key(n, "parameterNumber")));
                 float[] ours;
                 try {
-                    ours = field.readStored();
+                    // ecCodes hands out alternate-row-scanned grids in row order, the others in file order.
+                    ours = (field.scanningMode() & GridDefinition.SCAN_BOUSTROPHEDON) != 0
+                            ? field.read()
+                            : field.readStored();
                 } catch (UnsupportedDataException e) {
                     throw new AssertionError(
                             relative + " field " + n + ": ecCodes decodes it, we refuse: " + e.getMessage(), e);

@@ -39,11 +39,20 @@ public final class EccodesOracle {
                 "python3-eccodes is not installed (bin/test installs it with apt); skipping the ecCodes comparison");
     }
 
-    /** The decoded fields of {@code grib}, with latitudes/longitudes when {@code latLon}. */
-    public static synchronized EccodesOracle of(Path grib, boolean latLon) {
+    /** The decoded fields of {@code grib}, with latitudes/longitudes of every point when {@code latLon}. */
+    public static EccodesOracle of(Path grib, boolean latLon) {
+        return of(grib, latLon ? 1 : 0);
+    }
+
+    /**
+     * The decoded fields of {@code grib}, with latitudes/longitudes of every {@code every}-th point in
+     * file order ({@code every} 0: none).
+     */
+    public static synchronized EccodesOracle of(Path grib, int every) {
         require();
-        String key =
-                grib.toAbsolutePath().normalize().toString().replaceAll("[^A-Za-z0-9._-]", "_") + (latLon ? ".ll" : "");
+        boolean latLon = every > 0;
+        String key = grib.toAbsolutePath().normalize().toString().replaceAll("[^A-Za-z0-9._-]", "_")
+                + (latLon ? ".ll" + every : "");
         Path dir = TestData.cacheDir().resolve("oracle").resolve(key);
         Path index = dir.resolve("fields.tsv");
         try {
@@ -54,7 +63,7 @@ public final class EccodesOracle {
                 }
                 List<String> cmd = new ArrayList<>(List.of(PYTHON, script.toString(), grib.toString(), dir.toString()));
                 if (latLon) {
-                    cmd.add("--latlon");
+                    cmd.addAll(List.of("--latlon", "--every", Integer.toString(every)));
                 }
                 Tools.run(cmd);
                 Files.deleteIfExists(script);
