@@ -23,18 +23,22 @@ public final class MappedFile implements Closeable {
     private final long size;
     private final MappedByteBuffer whole;
 
-    private MappedFile(Path path, FileChannel channel) throws IOException {
+    private MappedFile(Path path, FileChannel channel, long wholeMappingLimit) throws IOException {
         this.path = path;
         this.channel = channel;
         this.size = channel.size();
-        this.whole =
-                size > 0 && size <= WHOLE_MAPPING_LIMIT ? channel.map(FileChannel.MapMode.READ_ONLY, 0, size) : null;
+        this.whole = size > 0 && size <= wholeMappingLimit ? channel.map(FileChannel.MapMode.READ_ONLY, 0, size) : null;
     }
 
     public static MappedFile open(Path path) throws IOException {
+        return open(path, WHOLE_MAPPING_LIMIT);
+    }
+
+    /** Opens with another threshold between one whole mapping and mappings per region (for tests). */
+    static MappedFile open(Path path, long wholeMappingLimit) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
-            return new MappedFile(path, channel);
+            return new MappedFile(path, channel, wholeMappingLimit);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
