@@ -1,11 +1,11 @@
 package org.gsweather.grib2;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.gsweather.field.DataFormatException;
+import org.gsweather.field.FieldFile;
 import org.gsweather.io.MappedFile;
 
 /**
@@ -13,7 +13,7 @@ import org.gsweather.io.MappedFile;
  * values decoded on demand. Opening scans the section headers only; the data sections are not touched.
  * Thread-safe; close it to release the mapping.
  */
-public final class Grib2File implements Closeable {
+public final class Grib2File implements FieldFile {
     private final MappedFile mapped;
     private final List<Grib2Field> fields;
 
@@ -38,11 +38,13 @@ public final class Grib2File implements Closeable {
         }
     }
 
+    @Override
     public Path path() {
         return mapped.path();
     }
 
     /** All fields in file order. */
+    @Override
     public List<Grib2Field> fields() {
         return fields;
     }
