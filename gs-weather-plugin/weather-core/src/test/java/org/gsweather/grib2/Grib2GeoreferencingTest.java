@@ -53,8 +53,10 @@ class Grib2GeoreferencingTest {
     }
 
     /**
-     * ecCodes hands out the values (and points) of grids with alternate row scanning in row order
-     * (its data_apply_boustrophedonic accessor), of all other scanning modes in file order.
+     * ecCodes (2.28) hands out the latitudes/longitudes of grids with alternate row scanning in row
+     * order, although their values come in file order (as wgrib2's); for all other scanning modes both
+     * come in file order. The row order of cfgrib's alternate-scanning.grib is confirmed by its values:
+     * the second row starts where the first ends.
      */
     static int eccodesOrder(int scanningMode) {
         return scanningMode & ~GridDefinition.SCAN_BOUSTROPHEDON;
