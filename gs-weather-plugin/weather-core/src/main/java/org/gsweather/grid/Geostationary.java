@@ -149,10 +149,8 @@ public final class Geostationary implements Projection {
     public String toWkt() {
         ProjcsWkt wkt = new ProjcsWkt(name(), ellipsoid, "Geostationary_Satellite")
                 .centralMeridian(subSatelliteLon)
-                .parameter("satellite_height", perspectiveHeight)
-                .parameter("false_easting", 0)
-                .parameter("false_northing", 0);
-        return sweepX ? wkt.end("UNIT[\"metre\",1]", "EXTENSION[\"PROJ4\",\"" + toProj() + "\"]") : wkt.endInMetres();
+                .parameter("satellite_height", perspectiveHeight);
+        return sweepX ? wkt.endInMetres("EXTENSION[\"PROJ4\",\"" + toProj() + "\"]") : wkt.endInMetres();
     }
 
     @Override

@@ -141,8 +141,6 @@ public final class LambertConformal implements Projection {
                     .parameter("latitude_of_origin", latitudeOfOrigin)
                     .centralMeridian(centralMeridian)
                     .parameter("scale_factor", 1)
-                    .parameter("false_easting", 0)
-                    .parameter("false_northing", 0)
                     .endInMetres();
         }
         return new ProjcsWkt(name(), ellipsoid, "Lambert_Conformal_Conic_2SP")
@@ -150,8 +148,6 @@ public final class LambertConformal implements Projection {
                 .parameter("standard_parallel_2", standardParallel2)
                 .parameter("latitude_of_origin", latitudeOfOrigin)
                 .centralMeridian(centralMeridian)
-                .parameter("false_easting", 0)
-                .parameter("false_northing", 0)
                 .endInMetres();
     }
 

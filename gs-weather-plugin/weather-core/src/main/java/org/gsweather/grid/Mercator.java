@@ -83,8 +83,6 @@ public final class Mercator implements Projection {
         return new ProjcsWkt(name(), ellipsoid, "Mercator_2SP")
                 .parameter("standard_parallel_1", latitudeOfTrueScale)
                 .centralMeridian(centralMeridian)
-                .parameter("false_easting", 0)
-                .parameter("false_northing", 0)
                 .endInMetres();
     }
 

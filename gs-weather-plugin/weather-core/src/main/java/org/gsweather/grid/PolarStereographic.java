@@ -114,8 +114,6 @@ public final class PolarStereographic implements Projection {
                 .parameter("standard_parallel_1", trueScaleParallel())
                 .centralMeridian(centralMeridian)
                 .parameter("scale_factor", 1)
-                .parameter("false_easting", 0)
-                .parameter("false_northing", 0)
                 .endInMetres();
     }
 

@@ -48,8 +48,8 @@ final class ProjcsWkt {
         return text.append(']').toString();
     }
 
-    /** Closes the element with the metre as unit. */
-    String endInMetres() {
-        return end("UNIT[\"metre\",1]");
+    /** Closes the element with a zero false easting and northing, the metre as unit, then {@code extra}. */
+    String endInMetres(String... extra) {
+        return parameter("false_easting", 0).parameter("false_northing", 0).end("UNIT[\"metre\",1]", extra);
     }
 }
