@@ -171,7 +171,7 @@ class GeostationaryTest {
     void wktOfYSweepIsGeoToolsGeostationarySatellite() {
         assertThat(METEOSAT.toWkt())
                 .isEqualTo("PROJCS[\"geostationary\",GEOGCS[\"Geographic on ellipsoid\",DATUM[\"unknown\","
-                        + "SPHEROID[\"Ellipsoid\",6378169,295.488065897001]],PRIMEM[\"Greenwich\",0],"
+                        + "SPHEROID[\"Ellipsoid\",6378169,295.488065897]],PRIMEM[\"Greenwich\",0],"
                         + "UNIT[\"degree\",0.0174532925199433]],PROJECTION[\"Geostationary_Satellite\"],"
                         + "PARAMETER[\"central_meridian\",0],PARAMETER[\"satellite_height\",35785831],"
                         + "PARAMETER[\"false_easting\",0],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]");

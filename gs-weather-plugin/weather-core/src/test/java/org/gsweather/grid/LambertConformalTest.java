@@ -203,7 +203,7 @@ class LambertConformalTest {
     void wktOfOtherConesIsLambertConformalConic2SP() {
         assertThat(TANGENT.toWkt())
                 .isEqualTo("PROJCS[\"Lambert conformal\",GEOGCS[\"Geographic on ellipsoid\",DATUM[\"unknown\","
-                        + "SPHEROID[\"Ellipsoid\",6378137,298.2572235629972]],PRIMEM[\"Greenwich\",0],"
+                        + "SPHEROID[\"Ellipsoid\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0],"
                         + "UNIT[\"degree\",0.0174532925199433]],PROJECTION[\"Lambert_Conformal_Conic_2SP\"],"
                         + "PARAMETER[\"standard_parallel_1\",50],PARAMETER[\"standard_parallel_2\",50],"
                         + "PARAMETER[\"latitude_of_origin\",45],PARAMETER[\"central_meridian\",10],"

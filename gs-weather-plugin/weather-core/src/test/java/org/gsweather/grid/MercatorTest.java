@@ -137,7 +137,7 @@ class MercatorTest {
     void wktIsMercator2SP() {
         assertThat(SOUTHERN.toWkt())
                 .isEqualTo("PROJCS[\"Mercator\",GEOGCS[\"Geographic on ellipsoid\",DATUM[\"unknown\","
-                        + "SPHEROID[\"Ellipsoid\",6378137,298.2572235629972]],PRIMEM[\"Greenwich\",0],"
+                        + "SPHEROID[\"Ellipsoid\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0],"
                         + "UNIT[\"degree\",0.0174532925199433]],PROJECTION[\"Mercator_2SP\"],"
                         + "PARAMETER[\"standard_parallel_1\",-33.5],PARAMETER[\"central_meridian\",150],"
                         + "PARAMETER[\"false_easting\",0],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]");
