@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
         name = "wx",
         mixinStandardHelpOptions = true,
         versionProvider = Wx.Version.class,
-        description = "Inspect, decode and locate fields of GRIB2 files.",
-        subcommands = {InspectCommand.class, DecodeCommand.class, LocateCommand.class})
+        description = "Inspect, decode, locate and render fields of GRIB2 files.",
+        subcommands = {InspectCommand.class, DecodeCommand.class, LocateCommand.class, RenderCommand.class})
 public final class Wx {
 
     @Option(

@@ -1,0 +1,125 @@
+package org.gsweather.render;
+
+import org.gsweather.field.Missing;
+
+/**
+ * Looks values up in a decoded grid at fractional indices, as {@link InverseMapping} produces them.
+ * Points outside the grid, and points whose nearest grid point is missing, come out as {@link Missing}
+ * NaNs (the missing point's own NaN, payload included).
+ */
+final class FieldSampler {
+    private FieldSampler() {}
+
+    static void sample(GridValues field, Sampling sampling, float[] fi, float[] fj, int count, float[] out) {
+        if (sampling == Sampling.NEAREST) {
+            nearest(field, fi, fj, count, out);
+        } else {
+            bilinear(field, fi, fj, count, out);
+        }
+    }
+
+    static void nearest(GridValues field, float[] fi, float[] fj, int count, float[] out) {
+        int nx = field.nx();
+        int ny = field.ny();
+        float[] v = field.values();
+        double period = field.period();
+        boolean wraps = period == period;
+        for (int k = 0; k < count; k++) {
+            double i = fi[k];
+            if (wraps) {
+                i -= period * Math.floor(i / period);
+            }
+            int ci = (int) Math.floor(i + 0.5);
+            int cj = (int) Math.floor(fj[k] + 0.5);
+            if (wraps && ci >= nx) {
+                ci = 0;
+            }
+            if (ci < 0 || ci >= nx || cj < 0 || cj >= ny) { // NaN indices land here too
+                out[k] = Missing.VALUE;
+            } else {
+                out[k] = v[cj * nx + ci];
+            }
+        }
+    }
+
+    static void bilinear(GridValues field, float[] fi, float[] fj, int count, float[] out) {
+        for (int k = 0; k < count; k++) {
+            out[k] = bilinear(field, fi[k], fj[k]);
+        }
+    }
+
+    /** Bilinear value at one fractional index (see {@link Sampling#BILINEAR}). */
+    static float bilinear(GridValues field, double i, double j) {
+        int nx = field.nx();
+        int ny = field.ny();
+        float[] v = field.values();
+        double period = field.period();
+        boolean wraps = period == period;
+        if (wraps) {
+            i -= period * Math.floor(i / period);
+        }
+        int ci = (int) Math.floor(i + 0.5);
+        int cj = (int) Math.floor(j + 0.5);
+        if (wraps && ci >= nx) {
+            ci = 0;
+        }
+        if (ci < 0 || ci >= nx || cj < 0 || cj >= ny) {
+            return Missing.VALUE;
+        }
+        float nearest = v[cj * nx + ci];
+        if (nearest != nearest) {
+            return nearest;
+        }
+        int i0 = (int) Math.floor(i);
+        int j0 = (int) Math.floor(j);
+        float a = (float) (i - i0);
+        float b = (float) (j - j0);
+        int i1 = i0 + 1;
+        int j1 = j0 + 1;
+        if (wraps) {
+            if (i1 >= nx) {
+                i1 -= nx;
+            }
+        } else {
+            if (i0 < 0) {
+                i0 = 0;
+            }
+            if (i1 >= nx) {
+                i1 = nx - 1;
+            }
+        }
+        if (j0 < 0) {
+            j0 = 0;
+        }
+        if (j1 >= ny) {
+            j1 = ny - 1;
+        }
+        float v00 = v[j0 * nx + i0];
+        float v10 = v[j0 * nx + i1];
+        float v01 = v[j1 * nx + i0];
+        float v11 = v[j1 * nx + i1];
+        float w00 = (1 - a) * (1 - b), w10 = a * (1 - b), w01 = (1 - a) * b, w11 = a * b;
+        float sum = w00 * v00 + w10 * v10 + w01 * v01 + w11 * v11;
+        if (sum == sum) {
+            return sum;
+        }
+        float s = 0, wsum = 0;
+        if (v00 == v00) {
+            s += w00 * v00;
+            wsum += w00;
+        }
+        if (v10 == v10) {
+            s += w10 * v10;
+            wsum += w10;
+        }
+        if (v01 == v01) {
+            s += w01 * v01;
+            wsum += w01;
+        }
+        if (v11 == v11) {
+            s += w11 * v11;
+            wsum += w11;
+        }
+        return s / wsum;
+    }
+}

@@ -1,0 +1,74 @@
+package org.gsweather.render;
+
+import java.io.IOException;
+import java.util.Objects;
+import org.gsweather.field.Field;
+import org.gsweather.grid.Grid;
+
+/**
+ * A decoded scalar field ready to be drawn many times: the grid, its values ({@code values[j * nx + i]},
+ * NaN where missing) and their units. Decode once, sample for every tile. The array is not copied and
+ * must not change afterwards. Immutable and thread-safe.
+ */
+public final class GridValues {
+    private final Grid grid;
+    private final float[] values;
+    private final String units;
+    private final String label;
+    private final double period;
+
+    /**
+     * @param units units of the values, e.g. {@code K}
+     * @param label what the values are, for legends, e.g. {@code TMP 2 m above ground}
+     */
+    public GridValues(Grid grid, float[] values, String units, String label) {
+        this.grid = Objects.requireNonNull(grid, "grid");
+        if (values.length != grid.size()) {
+            throw new IllegalArgumentException(
+                    values.length + " values for a grid of " + grid.nx() + "x" + grid.ny() + " points");
+        }
+        this.values = values;
+        this.units = Objects.requireNonNull(units, "units");
+        this.label = Objects.requireNonNull(label, "label");
+        this.period = InverseMapping.period(grid);
+    }
+
+    /** Decodes a field. */
+    public static GridValues read(Field field) throws IOException {
+        return new GridValues(
+                field.grid(),
+                field.read(),
+                field.info().parameter().units(),
+                field.info().parameter().shortName() + " "
+                        + field.info().level().label());
+    }
+
+    public Grid grid() {
+        return grid;
+    }
+
+    public float[] values() {
+        return values;
+    }
+
+    public String units() {
+        return units;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    int nx() {
+        return grid.nx();
+    }
+
+    int ny() {
+        return grid.ny();
+    }
+
+    /** Columns per turn of the globe, NaN for grids that do not wrap. */
+    double period() {
+        return period;
+    }
+}

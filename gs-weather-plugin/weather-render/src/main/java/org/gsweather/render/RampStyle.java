@@ -1,0 +1,61 @@
+package org.gsweather.render;
+
+/**
+ * Color ramp: each pixel takes the color of its value.
+ *
+ * @param palette the colors; continuous palettes stretch over [min, max], stepped ones keep their steps
+ * @param min lower end of the range in {@code units}, NaN for the palette's own
+ * @param max upper end of the range in {@code units}, NaN for the palette's own
+ * @param units display units of min, max and the palette's values (converted from the field's units)
+ * @param steps number of color bands a continuous palette is divided into (at most {@value #MAX_STEPS})
+ * @param log whether bands are spaced evenly in log(value) (continuous palettes)
+ * @param below color of values below the range
+ * @param above color of values at or above the range's end
+ * @param missing color of missing values (ARGB)
+ * @param opacity multiplies every color's alpha
+ */
+public record RampStyle(
+        Palette palette,
+        double min,
+        double max,
+        String units,
+        int steps,
+        boolean log,
+        EdgeColor below,
+        EdgeColor above,
+        int missing,
+        double opacity,
+        Sampling sampling)
+        implements Style {
+    public static final int MAX_STEPS = 250;
+    public static final int DEFAULT_STEPS = 200;
+
+    public RampStyle {
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new StyleException("steps=" + steps + ": use 1 to " + MAX_STEPS);
+        }
+        if (!(opacity >= 0 && opacity <= 1)) {
+            throw new StyleException("opacity=" + opacity + ": use a number from 0 to 1");
+        }
+        if (palette.stepped() && palette.size() > MAX_STEPS) {
+            throw new StyleException("palette " + palette.name() + " has " + palette.size() + " steps; at most "
+                    + MAX_STEPS + " fit one PNG palette");
+        }
+    }
+
+    /** A palette with its own range and units and the usual defaults. */
+    public static RampStyle of(Palette palette) {
+        return new RampStyle(
+                palette,
+                Double.NaN,
+                Double.NaN,
+                palette.units(),
+                DEFAULT_STEPS,
+                false,
+                palette.stepped() ? EdgeColor.TRANSPARENT : EdgeColor.EXTEND,
+                EdgeColor.EXTEND,
+                0,
+                1,
+                Sampling.NEAREST);
+    }
+}

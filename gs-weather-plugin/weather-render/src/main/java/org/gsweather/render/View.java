@@ -1,0 +1,64 @@
+package org.gsweather.render;
+
+/**
+ * What one image shows: a box in an output CRS drawn on {@code width} x {@code height} pixels, x right
+ * and y down. Pixel {@code (px, py)} covers CRS x from {@code minX + px * resolutionX()} on.
+ *
+ * <p>Symbols, labels and isoline vertices are placed in <em>global pixel coordinates</em>: CRS
+ * coordinates divided by the resolution, anchored at the CRS origin. Two views of the same CRS and
+ * resolution (two tiles of one zoom level, or a tile and a larger image) therefore agree on them
+ * whatever their pixel origins, which is what makes tiles seamless.
+ */
+public record View(OutputCrs crs, double minX, double minY, double maxX, double maxY, int width, int height) {
+
+    public static final int MAX_SIZE = 8192;
+
+    public View {
+        if (width <= 0 || height <= 0 || width > MAX_SIZE || height > MAX_SIZE) {
+            throw new IllegalArgumentException(
+                    "image size " + width + "x" + height + " out of range: 1 to " + MAX_SIZE + " pixels a side");
+        }
+        if (!(minX < maxX) || !(minY < maxY)) {
+            throw new IllegalArgumentException("empty bbox " + minX + "," + minY + "," + maxX + "," + maxY
+                    + ": give minx,miny,maxx,maxy with min < max");
+        }
+        if (!crs.contains(minX, minY, maxX, maxY)) {
+            throw new IllegalArgumentException("bbox " + minX + "," + minY + "," + maxX + "," + maxY
+                    + " lies outside the domain of " + crs.code() + " (" + crs.minX() + "," + crs.minY() + ","
+                    + crs.maxX() + "," + crs.maxY() + ")");
+        }
+    }
+
+    /** A WMS-style request: {@code bbox} as minx,miny,maxx,maxy in the CRS's x/y order. */
+    public static View of(String crs, double minX, double minY, double maxX, double maxY, int width, int height) {
+        return new View(OutputCrs.of(crs), minX, minY, maxX, maxY, width, height);
+    }
+
+    public double resolutionX() {
+        return (maxX - minX) / width;
+    }
+
+    public double resolutionY() {
+        return (maxY - minY) / height;
+    }
+
+    /** CRS x of the centre of pixel column {@code px} (fractional columns allowed). */
+    public double x(double px) {
+        return minX + (px + 0.5) * resolutionX();
+    }
+
+    /** CRS y of the centre of pixel row {@code py}. */
+    public double y(double py) {
+        return maxY - (py + 0.5) * resolutionY();
+    }
+
+    /** Global pixel column of this view's left edge (see the class comment). */
+    public double globalLeft() {
+        return minX / resolutionX();
+    }
+
+    /** Global pixel row of this view's top edge, rows counted downwards from the CRS origin. */
+    public double globalTop() {
+        return -maxY / resolutionY();
+    }
+}
