@@ -19,6 +19,7 @@ public final class ColorRamp {
 
     private final RampStyle style;
     private final String dataUnits;
+    private final String units;
     /** Band thresholds in the field's units, ascending; band k is [t[k], t[k+1]). */
     private final double[] thresholds;
     /** Band thresholds in the display units of the style. */
@@ -29,12 +30,13 @@ public final class ColorRamp {
     private final double tableStart;
     private final double cellsPerUnit;
 
-    private ColorRamp(RampStyle style, String dataUnits, double[] display, int[] bandColors) {
+    private ColorRamp(RampStyle style, String dataUnits, String units, double[] display, int[] bandColors) {
         this.style = style;
         this.dataUnits = dataUnits;
+        this.units = units;
         this.displayThresholds = display;
         int n = bandColors.length;
-        double[] c = Units.conversion(dataUnits, style.units());
+        double[] c = Units.conversion(dataUnits, units);
         thresholds = new double[display.length];
         for (int k = 0; k < display.length; k++) {
             thresholds[k] = (display[k] - c[1]) / c[0];
@@ -72,14 +74,15 @@ public final class ColorRamp {
      */
     public static ColorRamp of(RampStyle style, String dataUnits) {
         Palette p = style.palette();
-        if (!p.units().equals(style.units())) {
-            double[] c = Units.conversion(p.units(), style.units());
-            p = p.converted(style.units(), c[0], c[1]);
+        String units = displayUnits(style, dataUnits);
+        if (!p.units().equals(units) && !p.generic()) {
+            double[] c = Units.conversion(p.units(), units);
+            p = p.converted(units, c[0], c[1]);
         }
         double min = Double.isNaN(style.min()) ? p.first() : style.min();
         double max = Double.isNaN(style.max()) ? p.last() : style.max();
         if (p.stepped()) {
-            return stepped(style, dataUnits, p, min, max);
+            return stepped(style, dataUnits, units, p, min, max);
         }
         if (!(min < max)) {
             throw new StyleException("ramp " + p.name() + ": min " + min + " must be below max " + max);
@@ -98,10 +101,11 @@ public final class ColorRamp {
             double f = (k + 0.5) / n; // the band's middle, as a fraction of the palette
             colors[k] = p.colorAt(p.first() + f * (p.last() - p.first()));
         }
-        return new ColorRamp(style, dataUnits, t, colors);
+        return new ColorRamp(style, dataUnits, units, t, colors);
     }
 
-    private static ColorRamp stepped(RampStyle style, String dataUnits, Palette p, double min, double max) {
+    private static ColorRamp stepped(
+            RampStyle style, String dataUnits, String units, Palette p, double min, double max) {
         int n = p.size();
         double top = Double.isNaN(style.max()) ? p.last() + (p.last() - p.value(n - 2)) : max;
         double[] t = new double[n + 1];
@@ -114,7 +118,20 @@ public final class ColorRamp {
         if (!(t[n] > t[n - 1])) {
             throw new StyleException("ramp " + p.name() + ": max " + top + " must lie above the last step " + t[n - 1]);
         }
-        return new ColorRamp(style, dataUnits, t, colors);
+        return new ColorRamp(style, dataUnits, units, t, colors);
+    }
+
+    /** The style's units, else the palette's, else (generic palettes) the field's. */
+    static String displayUnits(RampStyle style, String dataUnits) {
+        if (style.units() != null) {
+            return style.units();
+        }
+        return style.palette().generic() ? dataUnits : style.palette().units();
+    }
+
+    /** Units of the thresholds and legends. */
+    public String units() {
+        return units;
     }
 
     private static double at(boolean log, double min, double max, double f) {

@@ -44,6 +44,11 @@ public record Palette(String name, String title, String units, boolean stepped, 
         return colors.clone();
     }
 
+    /** Whether the palette is unitless ({@code 1}): its values then take the units of the style or field. */
+    boolean generic() {
+        return units.equals("1") || units.isEmpty();
+    }
+
     int size() {
         return values.length;
     }

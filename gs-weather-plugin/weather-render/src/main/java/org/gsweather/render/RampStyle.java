@@ -6,7 +6,8 @@ package org.gsweather.render;
  * @param palette the colors; continuous palettes stretch over [min, max], stepped ones keep their steps
  * @param min lower end of the range in {@code units}, NaN for the palette's own
  * @param max upper end of the range in {@code units}, NaN for the palette's own
- * @param units display units of min, max and the palette's values (converted from the field's units)
+ * @param units display units of min, max and the palette's values (converted from the field's units);
+ *     null for the palette's units (the field's for unitless palettes)
  * @param steps number of color bands a continuous palette is divided into (at most {@value #MAX_STEPS})
  * @param log whether bands are spaced evenly in log(value) (continuous palettes)
  * @param below color of values below the range
@@ -49,7 +50,7 @@ public record RampStyle(
                 palette,
                 Double.NaN,
                 Double.NaN,
-                palette.units(),
+                null,
                 DEFAULT_STEPS,
                 false,
                 palette.stepped() ? EdgeColor.TRANSPARENT : EdgeColor.EXTEND,

@@ -101,7 +101,7 @@ public final class StyleParser {
         }
         Palette palette = palette(name, p.get("units"));
         RampStyle d = RampStyle.of(palette);
-        String units = p.getOrDefault("units", palette.units());
+        String units = p.get("units");
         return new RampStyle(
                 palette,
                 number(p, "min", Double.NaN),
