@@ -53,6 +53,10 @@ public final class StyleParser {
 
     static Style parseOne(String text) {
         int colon = text.indexOf(':');
+        int comma = text.indexOf(',');
+        if (comma >= 0 && (colon < 0 || comma < colon)) {
+            colon = comma; // "arrows,scaled" reads as "arrows:scaled"
+        }
         String kind = (colon < 0 ? text : text.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
         String rest = colon < 0 ? "" : text.substring(colon + 1);
         return switch (kind) {
