@@ -1,8 +1,205 @@
 package org.gsweather.render;
 
-/** Isolines. */
+import java.util.Locale;
+
+/**
+ * Isolines drawn seamlessly: the field is sampled (bilinear) on a lattice of nodes every {@value
+ * #NODE} global pixels anchored at the CRS origin, over a window {@value #PAD} pixels wider than the
+ * image on every side; lines are traced by marching squares, smoothed, stroked and clipped. Every vertex
+ * is a function of the CRS position and zoom only, and the padding covers smoothing and labels, so
+ * adjacent tiles draw the same lines and labels across their border.
+ *
+ * <p>Labels sit where a line crosses the vertical lines {@code x = (q + s) * } {@value #LABEL_SPACING}
+ * global pixels ({@code s} staggers levels), upright along the line, on a halo; a candidate is dropped
+ * when the line bends under it or a candidate of higher priority lies closer than a label's length.
+ */
 final class IsolineLayer {
+    static final int NODE = 4;
+    static final int PAD = 96;
+    static final double LABEL_SPACING = 256;
+
+    private final Rasterizer raster = new Rasterizer();
+    private final MarchingSquares squares = new MarchingSquares();
+    private final Polylines raw = new Polylines();
+    private final Polylines smooth = new Polylines();
+    private final Polylines scratch = new Polylines();
+    private final LabelPlacer labels = new LabelPlacer();
+    private final double[] ll = new double[2];
+    private final double[] ij = new double[2];
+    private float[] lattice = new float[0];
+    private final TileRenderer fillRenderer;
+
+    IsolineLayer(TileRenderer fillRenderer) {
+        this.fillRenderer = fillRenderer;
+    }
+
     void draw(Canvas c, GridValues field, IsolineStyle style, View view) {
-        throw new UnsupportedOperationException("isolines: not yet");
+        String units = style.units() != null ? style.units() : field.units();
+        double[] conv = Units.conversion(field.units(), units); // display = data * conv[0] + conv[1]
+        int w = view.width();
+        int h = view.height();
+        double left = view.globalLeft();
+        double top = view.globalTop();
+        long a0 = (long) Math.floor((left - PAD) / NODE);
+        long b0 = (long) Math.floor((top - PAD) / NODE);
+        int nx = (int) (Math.ceil((left + w + PAD) / NODE) - a0) + 1;
+        int ny = (int) (Math.ceil((top + h + PAD) / NODE) - b0) + 1;
+        if (lattice.length < nx * ny) {
+            lattice = new float[nx * ny];
+        }
+        float min = Float.MAX_VALUE;
+        float max = -Float.MAX_VALUE;
+        OutputCrs crs = view.crs();
+        double resX = view.resolutionX();
+        double resY = view.resolutionY();
+        for (int b = 0; b < ny; b++) {
+            double y = -((b0 + b) * NODE) * resY;
+            for (int a = 0; a < nx; a++) {
+                double x = (a0 + a) * NODE * resX;
+                float v = Float.NaN;
+                if (x >= crs.minX() && x <= crs.maxX() && y >= crs.minY() && y <= crs.maxY()) {
+                    crs.inverse(x, y, ll);
+                    if (ll[0] == ll[0] && ll[1] == ll[1]) {
+                        field.grid().index(ll[0], ll[1], ij);
+                        v = FieldSampler.bilinear(field, ij[0], ij[1]);
+                        if (v == v) {
+                            v = (float) (v * conv[0] + conv[1]);
+                            min = Math.min(min, v);
+                            max = Math.max(max, v);
+                        }
+                    }
+                }
+                lattice[b * nx + a] = v;
+            }
+        }
+        if (min > max) {
+            return;
+        }
+        double[] levels = levels(style, min, max);
+        if (style.fill() != null) {
+            fill(c, field, style, levels, units, view);
+        }
+        raster.reset(w, h);
+        labels.reset(style, w, h);
+        int[] argb = c.argb();
+        double offsetX = a0 * NODE - left;
+        double offsetY = b0 * NODE - top;
+        boolean drew = false;
+        for (int pass = 0; pass < 2; pass++) {
+            boolean major = pass == 1;
+            if (major && style.majorEvery() <= 0) {
+                break;
+            }
+            for (double level : levels) {
+                long number = levelNumber(style, level);
+                boolean isMajor = style.majorEvery() > 0 && Math.floorMod(number, style.majorEvery()) == 0;
+                if (isMajor != major) {
+                    continue;
+                }
+                raw.clear();
+                squares.contour(lattice, nx, ny, level, raw);
+                toPixels(raw, offsetX, offsetY);
+                raw.smooth(style.smoothing(), smooth, scratch);
+                double width = major ? style.majorWidth() : style.width();
+                for (int k = 0; k < smooth.size(); k++) {
+                    int s = smooth.start(k);
+                    int e = smooth.end(k);
+                    int segments = smooth.closed(k) ? e - s : e - s - 1;
+                    for (int q = 0; q < segments; q++) {
+                        int p0 = s + q;
+                        int p1 = p0 + 1 < e ? p0 + 1 : s;
+                        raster.segment(smooth.x(p0), smooth.y(p0), smooth.x(p1), smooth.y(p1), width, 0.5 * width);
+                    }
+                }
+                if (style.labels()) {
+                    labels.candidates(smooth, label(level, style), number, isMajor, left);
+                }
+            }
+            drew |= raster.paint(argb, style.color());
+        }
+        if (style.labels()) {
+            drew |= labels.draw(raster, argb, style.color());
+        }
+        if (drew) {
+            c.markDrawn();
+        }
+    }
+
+    private static void toPixels(Polylines lines, double offsetX, double offsetY) {
+        Polylines tmp = lines;
+        // lattice units to image pixels, in place through a copy-free pass
+        tmp.scale(NODE, offsetX, offsetY);
+    }
+
+    static long levelNumber(IsolineStyle style, double level) {
+        if (style.explicitLevels()) {
+            for (int k = 0; k < style.levels().length; k++) {
+                if (style.level(k) == level) {
+                    return k;
+                }
+            }
+        }
+        return Math.round((level - style.base()) / style.interval());
+    }
+
+    /** The levels within [min, max]: the style's explicit ones, or base + k * interval. */
+    static double[] levels(IsolineStyle style, double min, double max) {
+        if (style.explicitLevels()) {
+            return style.levels();
+        }
+        long k0 = (long) Math.ceil((min - style.base()) / style.interval());
+        long k1 = (long) Math.floor((max - style.base()) / style.interval());
+        if (k1 - k0 + 1 > IsolineStyle.MAX_LEVELS) {
+            throw new StyleException("isolines: interval " + style.interval() + " gives " + (k1 - k0 + 1)
+                    + " levels between " + min + " and " + max + "; at most " + IsolineStyle.MAX_LEVELS
+                    + ": choose a larger interval (or the right units=)");
+        }
+        int n = (int) Math.max(0, k1 - k0 + 1);
+        double[] out = new double[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = style.base() + (k0 + k) * style.interval();
+        }
+        return out;
+    }
+
+    static String label(double level, IsolineStyle style) {
+        double r = Math.rint(level);
+        if (Math.abs(level - r) < 1e-9 * Math.max(1, Math.abs(level))) {
+            return Long.toString((long) r);
+        }
+        String s = String.format(Locale.ROOT, "%.2f", level);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Filled bands between levels, colored from the fill palette at each band's middle. */
+    private void fill(Canvas c, GridValues field, IsolineStyle style, double[] levels, String units, View view) {
+        if (levels.length < 2) {
+            return;
+        }
+        Palette p = style.fill();
+        int n = levels.length;
+        int[] colors = new int[n];
+        double lo = levels[0];
+        double hi = levels[n - 1];
+        for (int k = 0; k < n; k++) {
+            double mid = k + 1 < n ? 0.5 * (levels[k] + levels[k + 1]) : levels[k];
+            double f = (mid - lo) / (hi - lo);
+            colors[k] = p.colorAt(p.first() + f * (p.last() - p.first()));
+        }
+        Palette bands = new Palette("bands", "bands", units, true, levels, colors);
+        RampStyle ramp = new RampStyle(
+                bands,
+                Double.NaN,
+                Double.NaN,
+                units,
+                1,
+                false,
+                EdgeColor.TRANSPARENT,
+                EdgeColor.TRANSPARENT,
+                0,
+                1,
+                Sampling.BILINEAR);
+        fillRenderer.overlayRamp(c, ColorRamp.of(ramp, field.units()), field, view);
     }
 }

@@ -16,7 +16,7 @@ public final class TileRenderer {
     private byte[] indices = new byte[0];
     private Canvas canvas;
     private final SymbolLayer symbols = new SymbolLayer();
-    private final IsolineLayer isolines = new IsolineLayer();
+    private final IsolineLayer isolines = new IsolineLayer(this);
 
     public TileRenderer() {
         this(PngEncoder.DEFAULT_LEVEL);
@@ -93,6 +93,11 @@ public final class TileRenderer {
                 argb[k] = Argb.over(argb[k], src, 255);
             }
         }
+    }
+
+    /** Colors the pixels by a ramp over what is drawn (filled isoline bands). */
+    void overlayRamp(Canvas c, ColorRamp ramp, GridValues field, View view) {
+        ramp(c, ramp, field, view);
     }
 
     /** Samples a field at every pixel into {@link #samples}. */
