@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Isolines drawn seamlessly: the field is sampled (bilinear) on a lattice of nodes every {@value
  * #NODE} global pixels anchored at the CRS origin, over a window {@value #PAD} pixels wider than the
- * image on every side; lines are traced by marching squares, smoothed, stroked and clipped. Every vertex
+ * image on every side; lines are traced by marching squares, smoothed by moving averages, stroked and
+ * clipped. Every vertex
  * is a function of the CRS position and zoom only, and the padding covers smoothing and labels, so
  * adjacent tiles draw the same lines and labels across their border.
  *
@@ -85,19 +86,21 @@ final class IsolineLayer {
         double offsetX = a0 * NODE - left;
         double offsetY = b0 * NODE - top;
         boolean drew = false;
+        squares.prepare(lattice, nx, ny, levels);
         for (int pass = 0; pass < 2; pass++) {
             boolean major = pass == 1;
             if (major && style.majorEvery() <= 0) {
                 break;
             }
-            for (double level : levels) {
+            for (int li = 0; li < levels.length; li++) {
+                double level = levels[li];
                 long number = levelNumber(style, level);
                 boolean isMajor = style.majorEvery() > 0 && Math.floorMod(number, style.majorEvery()) == 0;
                 if (isMajor != major) {
                     continue;
                 }
                 raw.clear();
-                squares.contour(lattice, nx, ny, level, raw);
+                squares.contour(li, raw);
                 toPixels(raw, offsetX, offsetY);
                 raw.smooth(style.smoothing(), smooth, scratch);
                 double width = major ? style.majorWidth() : style.width();

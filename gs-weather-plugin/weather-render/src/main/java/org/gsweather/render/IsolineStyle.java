@@ -13,7 +13,7 @@ package org.gsweather.render;
  * @param majorWidth width of major lines
  * @param labels whether to write values along the lines
  * @param fontSize label height in pixels
- * @param smoothing number of corner-cutting passes on the lines (0-3)
+ * @param smoothing number of moving-average passes over the line points (0-3)
  * @param fill when not null, the bands between levels are filled with this palette's colors
  */
 public record IsolineStyle(

@@ -85,7 +85,7 @@ final class LabelPlacer {
             return;
         }
         double dx = b[0] - a[0], dy = b[1] - a[1];
-        double chord = Math.hypot(dx, dy);
+        double chord = Math.sqrt(dx * dx + dy * dy);
         if (chord < 1.6 * half) {
             return; // the line bends too much under the label
         }
@@ -117,7 +117,7 @@ final class LabelPlacer {
                 return null;
             }
             double px = lines.x(p), py = lines.y(p);
-            double d = Math.hypot(px - x, py - y);
+            double d = Math.sqrt((px - x) * (px - x) + (py - y) * (py - y));
             if (d >= left) {
                 double f = left / d;
                 return new double[] {x + f * (px - x), y + f * (py - y)};

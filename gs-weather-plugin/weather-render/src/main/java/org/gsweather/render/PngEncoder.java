@@ -147,10 +147,9 @@ public final class PngEncoder {
         int rowBytes = 4 * width;
         int stride = rowBytes + 1;
         ensureRaw(stride * height + 5 * rowBytes);
-        // rows as plain RGBA after the filtered image: scratch for the filter choice
+        // the current and previous rows as plain RGBA, after the filtered image
         int cur = stride * height;
         int prev = cur + rowBytes;
-        int cand = prev + rowBytes;
         Arrays.fill(raw, prev, prev + rowBytes, (byte) 0);
         for (int y = 0; y < height; y++) {
             int p = cur;
@@ -162,15 +161,7 @@ public final class PngEncoder {
                 raw[p++] = (byte) (c >>> 24);
             }
             int dst = y * stride;
-            int best = -1;
-            long bestSum = Long.MAX_VALUE;
-            for (int f = 0; f <= 4; f++) {
-                long sum = filter(f, cur, prev, cand, rowBytes);
-                if (sum < bestSum) {
-                    bestSum = sum;
-                    best = f;
-                }
-            }
+            int best = bestFilter(cur, prev, rowBytes);
             raw[dst] = (byte) best;
             filter(best, cur, prev, dst + 1, rowBytes);
             System.arraycopy(raw, cur, raw, prev, rowBytes);
@@ -182,32 +173,68 @@ public final class PngEncoder {
         return finish();
     }
 
-    /** Filters a row into {@code raw[to...]}, returning the sum of absolute values of the result. */
-    private long filter(int type, int cur, int prev, int to, int n) {
+    /**
+     * The filter (None, Sub, Up or Paeth) whose output has the smallest sum of absolute values, the
+     * heuristic the PNG specification recommends.
+     */
+    private int bestFilter(int cur, int prev, int n) {
         byte[] r = raw;
-        long sum = 0;
+        int none = 0, sub = 0, up = 0, paeth = 0;
         for (int k = 0; k < n; k++) {
             int x = r[cur + k] & 0xff;
-            int a = k >= 4 ? r[cur + k - 4] & 0xff : 0;
             int b = r[prev + k] & 0xff;
-            int v;
-            switch (type) {
-                case 0 -> v = x;
-                case 1 -> v = x - a;
-                case 2 -> v = x - b;
-                case 3 -> v = x - ((a + b) >> 1);
-                default -> {
+            int a = k >= 4 ? r[cur + k - 4] & 0xff : 0;
+            int c = k >= 4 ? r[prev + k - 4] & 0xff : 0;
+            none += Math.abs((byte) x);
+            sub += Math.abs((byte) (x - a));
+            up += Math.abs((byte) (x - b));
+            int p = a + b - c;
+            int pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+            paeth += Math.abs((byte) (x - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)));
+        }
+        int best = 0;
+        int min = none;
+        if (sub < min) {
+            min = sub;
+            best = 1;
+        }
+        if (up < min) {
+            min = up;
+            best = 2;
+        }
+        if (paeth < min) {
+            best = 4;
+        }
+        return best;
+    }
+
+    /** Filters a row into {@code raw[to...]}. */
+    private void filter(int type, int cur, int prev, int to, int n) {
+        byte[] r = raw;
+        switch (type) {
+            case 0 -> System.arraycopy(r, cur, r, to, n);
+            case 1 -> {
+                for (int k = 0; k < n; k++) {
+                    r[to + k] = (byte) (r[cur + k] - (k >= 4 ? r[cur + k - 4] : 0));
+                }
+            }
+            case 2 -> {
+                for (int k = 0; k < n; k++) {
+                    r[to + k] = (byte) (r[cur + k] - r[prev + k]);
+                }
+            }
+            default -> {
+                for (int k = 0; k < n; k++) {
+                    int x = r[cur + k] & 0xff;
+                    int b = r[prev + k] & 0xff;
+                    int a = k >= 4 ? r[cur + k - 4] & 0xff : 0;
                     int c = k >= 4 ? r[prev + k - 4] & 0xff : 0;
                     int p = a + b - c;
                     int pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-                    v = x - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+                    r[to + k] = (byte) (x - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c));
                 }
             }
-            byte out = (byte) v;
-            r[to + k] = out;
-            sum += Math.abs(out);
         }
-        return sum;
     }
 
     private void header(int width, int height, int colorType) {

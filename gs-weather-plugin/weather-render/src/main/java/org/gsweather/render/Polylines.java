@@ -71,44 +71,37 @@ final class Polylines {
     }
 
     /**
-     * Chaikin corner cutting into {@code out}: each pass replaces a segment by its points at 1/4 and 3/4;
-     * the ends of open lines stay. A point far enough from a line's cut ends depends only on its
-     * neighbours, so a line cut differently by two windows smooths to the same points inside both.
+     * Smoothing by moving averages into {@code out}: each pass replaces every point by 1/4 of each
+     * neighbour plus 1/2 of itself; the ends of open lines stay. The point count does not change. A
+     * point farther than {@code passes} points from a line's cut ends depends only on its neighbours, so
+     * a line cut differently by two windows smooths to the same points inside both.
      */
     void smooth(int passes, Polylines out, Polylines scratch) {
         Polylines src = this;
         for (int p = 0; p < passes; p++) {
-            Polylines dst = (p == passes - 1) ? out : (src == scratch ? out : scratch);
-            if (dst == src) {
-                dst = out == src ? scratch : out;
-            }
+            Polylines dst = (p % 2 == passes % 2) ? scratch : out;
             dst.clear();
             for (int k = 0; k < src.lines; k++) {
                 int s = src.start(k);
                 int e = src.end(k);
                 boolean c = src.closed(k);
                 dst.begin(c);
-                if (!c) {
-                    dst.add(src.x(s), src.y(s));
-                }
-                int segments = c ? e - s : e - s - 1;
-                for (int q = 0; q < segments; q++) {
-                    int a = s + q;
-                    int b = (a + 1 < e) ? a + 1 : s;
-                    double ax = src.x(a), ay = src.y(a), bx = src.x(b), by = src.y(b);
-                    dst.add(0.75 * ax + 0.25 * bx, 0.75 * ay + 0.25 * by);
-                    dst.add(0.25 * ax + 0.75 * bx, 0.25 * ay + 0.75 * by);
-                }
-                if (!c) {
-                    dst.add(src.x(e - 1), src.y(e - 1));
+                for (int q = s; q < e; q++) {
+                    if (!c && (q == s || q == e - 1)) {
+                        dst.add(src.x(q), src.y(q));
+                        continue;
+                    }
+                    int a = q > s ? q - 1 : e - 1;
+                    int b = q + 1 < e ? q + 1 : s;
+                    dst.add(
+                            0.25 * src.x(a) + 0.5 * src.x(q) + 0.25 * src.x(b),
+                            0.25 * src.y(a) + 0.5 * src.y(q) + 0.25 * src.y(b));
                 }
                 dst.endLine();
             }
             src = dst;
         }
-        if (passes == 0) {
-            out.copyFrom(this);
-        } else if (src != out) {
+        if (src != out) {
             out.copyFrom(src);
         }
     }

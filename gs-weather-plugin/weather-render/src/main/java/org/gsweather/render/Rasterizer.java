@@ -10,6 +10,20 @@ import java.util.Arrays;
  * exactly their part. Not thread-safe; reused from tile to tile.
  */
 final class Rasterizer {
+    /**
+     * Coverage is quantized to 16 steps: hardly visible, and it keeps symbol and line layers
+     * within 256 colors, so that they encode as small indexed PNGs.
+     */
+    static final int STEPS = 15;
+
+    private static final int[] ALPHA = new int[STEPS + 1];
+
+    static {
+        for (int k = 0; k <= STEPS; k++) {
+            ALPHA[k] = (k * 255 + STEPS / 2) / STEPS;
+        }
+    }
+
     private int width;
     private int height;
     private int stride;
@@ -70,7 +84,7 @@ final class Rasterizer {
     void segment(double x0, double y0, double x1, double y1, double width, double cap) {
         double dx = x1 - x0;
         double dy = y1 - y0;
-        double len = Math.hypot(dx, dy);
+        double len = Math.sqrt(dx * dx + dy * dy);
         if (len == 0) {
             dx = 1;
             dy = 0;
@@ -233,8 +247,8 @@ final class Rasterizer {
                 a[line + x] = 0;
                 if (x < width) {
                     float cov = Math.abs(acc);
-                    if (cov > 0.002f) {
-                        int alpha = cov >= 1 ? 255 : (int) (cov * 255 + 0.5f);
+                    if (cov > 0.5f / STEPS) {
+                        int alpha = cov >= 1 ? 255 : ALPHA[(int) (cov * STEPS + 0.5f)];
                         argb[y * width + x] = Argb.over(argb[y * width + x], color, alpha);
                         touched = true;
                     }

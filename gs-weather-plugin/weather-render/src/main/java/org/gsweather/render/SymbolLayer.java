@@ -127,7 +127,7 @@ final class SymbolLayer {
         if (wind.gridRelative()) {
             northAngle.gridToEarth(wind.grid().projection(), lon, lat, uv, scratch);
         }
-        speed = Math.hypot(uv[0], uv[1]);
+        speed = Math.sqrt(uv[0] * uv[0] + uv[1] * uv[1]);
         south = lat < 0;
         // north and east on screen (y down) at this point of the output CRS
         northAngle.north(crs.projection(), lon, lat, north);
