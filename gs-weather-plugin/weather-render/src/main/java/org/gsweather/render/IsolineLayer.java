@@ -24,6 +24,7 @@ final class IsolineLayer {
     private final Polylines raw = new Polylines();
     private final Polylines smooth = new Polylines();
     private final Polylines scratch = new Polylines();
+    private final Polylines all = new Polylines();
     private final LabelPlacer labels = new LabelPlacer();
     private final double[] ll = new double[2];
     private final double[] ij = new double[2];
@@ -85,37 +86,40 @@ final class IsolineLayer {
         int[] argb = c.argb();
         double offsetX = a0 * NODE - left;
         double offsetY = b0 * NODE - top;
-        boolean drew = false;
         squares.prepare(lattice, nx, ny, levels);
+        all.clear();
+        for (int li = 0; li < levels.length; li++) {
+            raw.clear();
+            squares.contour(li, raw);
+            toPixels(raw, offsetX, offsetY);
+            raw.smooth(style.smoothing(), smooth, scratch);
+            all.append(smooth, li);
+            if (style.labels()) {
+                long number = levelNumber(style, levels[li]);
+                labels.candidates(smooth, label(levels[li], style), number, isMajor(style, number), left);
+            }
+        }
+        if (style.labels()) {
+            labels.select();
+        }
+        boolean drew = false;
         for (int pass = 0; pass < 2; pass++) {
             boolean major = pass == 1;
-            if (major && style.majorEvery() <= 0) {
-                break;
-            }
-            for (int li = 0; li < levels.length; li++) {
-                double level = levels[li];
-                long number = levelNumber(style, level);
-                boolean isMajor = style.majorEvery() > 0 && Math.floorMod(number, style.majorEvery()) == 0;
-                if (isMajor != major) {
+            for (int k = 0; k < all.size(); k++) {
+                if (isMajor(style, levelNumber(style, levels[all.tag(k)])) != major) {
                     continue;
                 }
-                raw.clear();
-                squares.contour(li, raw);
-                toPixels(raw, offsetX, offsetY);
-                raw.smooth(style.smoothing(), smooth, scratch);
                 double width = major ? style.majorWidth() : style.width();
-                for (int k = 0; k < smooth.size(); k++) {
-                    int s = smooth.start(k);
-                    int e = smooth.end(k);
-                    int segments = smooth.closed(k) ? e - s : e - s - 1;
-                    for (int q = 0; q < segments; q++) {
-                        int p0 = s + q;
-                        int p1 = p0 + 1 < e ? p0 + 1 : s;
-                        raster.segment(smooth.x(p0), smooth.y(p0), smooth.x(p1), smooth.y(p1), width, 0.5 * width);
+                int s = all.start(k);
+                int e = all.end(k);
+                int segments = all.closed(k) ? e - s : e - s - 1;
+                for (int q = 0; q < segments; q++) {
+                    int p0 = s + q;
+                    int p1 = p0 + 1 < e ? p0 + 1 : s;
+                    double x0 = all.x(p0), y0 = all.y(p0), x1 = all.x(p1), y1 = all.y(p1);
+                    if (!labels.covers(0.5 * (x0 + x1), 0.5 * (y0 + y1))) {
+                        raster.segment(x0, y0, x1, y1, width, 0.5 * width);
                     }
-                }
-                if (style.labels()) {
-                    labels.candidates(smooth, label(level, style), number, isMajor, left);
                 }
             }
             drew |= raster.paint(argb, style.color());
@@ -126,6 +130,10 @@ final class IsolineLayer {
         if (drew) {
             c.markDrawn();
         }
+    }
+
+    private static boolean isMajor(IsolineStyle style, long number) {
+        return style.majorEvery() > 0 && Math.floorMod(number, style.majorEvery()) == 0;
     }
 
     private static void toPixels(Polylines lines, double offsetX, double offsetY) {

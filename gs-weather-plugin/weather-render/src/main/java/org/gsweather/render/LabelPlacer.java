@@ -17,6 +17,7 @@ final class LabelPlacer {
     private record Candidate(double x, double y, double angle, String text, double half, long priority) {}
 
     private final List<Candidate> candidates = new ArrayList<>();
+    private final List<Candidate> kept = new ArrayList<>();
     private double fontSize;
     private int width;
     private int height;
@@ -24,6 +25,7 @@ final class LabelPlacer {
 
     void reset(IsolineStyle style, int width, int height) {
         candidates.clear();
+        kept.clear();
         this.fontSize = style.fontSize();
         this.width = width;
         this.height = height;
@@ -138,9 +140,9 @@ final class LabelPlacer {
         return p + 1 < e ? p + 1 : s;
     }
 
-    /** Draws the kept labels: halos first, then the text. */
-    boolean draw(Rasterizer raster, int[] argb, int color) {
-        List<Candidate> kept = new ArrayList<>();
+    /** Keeps the candidates that show in the image and that no stronger neighbour crowds. */
+    void select() {
+        kept.clear();
         for (Candidate c : candidates) {
             if (c.x() + c.half() < -1
                     || c.x() - c.half() > width + 1
@@ -161,6 +163,24 @@ final class LabelPlacer {
                 kept.add(c);
             }
         }
+    }
+
+    /** Whether a point lies under a kept label (where the line gives way to the text). */
+    boolean covers(double x, double y) {
+        for (int k = 0; k < kept.size(); k++) {
+            Candidate c = kept.get(k);
+            double dx = x - c.x(), dy = y - c.y();
+            double along = dx * Math.cos(c.angle()) + dy * Math.sin(c.angle());
+            double across = -dx * Math.sin(c.angle()) + dy * Math.cos(c.angle());
+            if (Math.abs(along) < c.half() && Math.abs(across) < 0.6 * fontSize) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Draws the kept labels: halos first, then the text. */
+    boolean draw(Rasterizer raster, int[] argb, int color) {
         if (kept.isEmpty()) {
             return false;
         }

@@ -12,6 +12,7 @@ final class Polylines {
     private int points;
     private int[] starts = new int[64];
     private boolean[] closed = new boolean[64];
+    private int[] tags = new int[64];
     private int lines;
 
     void clear() {
@@ -47,10 +48,28 @@ final class Polylines {
         if (lines == starts.length) {
             starts = Arrays.copyOf(starts, 2 * lines);
             closed = Arrays.copyOf(closed, 2 * lines);
+            tags = Arrays.copyOf(tags, 2 * lines);
         }
         starts[lines] = points;
         closed[lines] = isClosed;
+        tags[lines] = 0;
         lines++;
+    }
+
+    /** A number the caller attaches to a line (the level's index for isolines). */
+    int tag(int line) {
+        return tags[line];
+    }
+
+    /** Appends all lines of {@code o}, tagged {@code tag}. */
+    void append(Polylines o, int tag) {
+        for (int k = 0; k < o.lines; k++) {
+            begin(o.closed(k));
+            tags[lines - 1] = tag;
+            for (int q = o.start(k); q < o.end(k); q++) {
+                add(o.x(q), o.y(q));
+            }
+        }
     }
 
     void add(double x, double y) {
