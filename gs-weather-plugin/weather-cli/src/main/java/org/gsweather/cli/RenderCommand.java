@@ -12,8 +12,11 @@ import java.util.concurrent.Callable;
 import org.gsweather.FieldFiles;
 import org.gsweather.field.Field;
 import org.gsweather.field.FieldFile;
+import org.gsweather.render.ColorRamp;
 import org.gsweather.render.FieldSource;
 import org.gsweather.render.GridValues;
+import org.gsweather.render.Legend;
+import org.gsweather.render.RampStyle;
 import org.gsweather.render.Style;
 import org.gsweather.render.StyleParser;
 import org.gsweather.render.TileMatrixSet;
@@ -79,6 +82,12 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output PNG file.")
     Path out;
 
+    @Option(
+            names = "--legend",
+            paramLabel = "WxH",
+            description = "Write the legend of the style's ramp instead of a map, e.g. 120x260.")
+    String legend;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -87,12 +96,12 @@ final class RenderCommand implements Callable<Integer> {
         if ((field == null) == (variable == null)) {
             throw new IllegalArgumentException("give either --field N (or U,V) or --variable NAME (or U,V)");
         }
-        if ((tile == null) == (bbox == null)) {
+        if (legend == null && (tile == null) == (bbox == null)) {
             throw new IllegalArgumentException("give either --tile TMS/z/x/y or --bbox with --size and --crs");
         }
         List<Style> styles = StyleParser.parse(style);
         boolean wantsWind = styles.stream().anyMatch(Style::needsVector);
-        View view = view();
+        View view = legend == null ? view() : null;
         byte[] png;
         try (FieldFile f = FieldFiles.open(file)) {
             List<Field> chosen = choose(f);
@@ -105,7 +114,7 @@ final class RenderCommand implements Callable<Integer> {
             } else {
                 source = FieldSource.of(GridValues.read(chosen.get(0)));
             }
-            png = new TileRenderer(deflate).renderPng(source, styles, view);
+            png = legend != null ? legend(source, styles) : new TileRenderer(deflate).renderPng(source, styles, view);
         }
         Path dir = out.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, ".wx-render", ".part");
@@ -116,16 +125,33 @@ final class RenderCommand implements Callable<Integer> {
             Files.deleteIfExists(tmp);
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(
-                Locale.ROOT,
-                "%s: %dx%d %s, %d bytes%n",
-                out,
-                view.width(),
-                view.height(),
-                view.crs().code(),
-                png.length);
+        if (view != null) {
+            o.printf(
+                    Locale.ROOT,
+                    "%s: %dx%d %s, %d bytes%n",
+                    out,
+                    view.width(),
+                    view.height(),
+                    view.crs().code(),
+                    png.length);
+        } else {
+            o.printf(Locale.ROOT, "%s: legend %s, %d bytes%n", out, legend, png.length);
+        }
         o.flush();
         return 0;
+    }
+
+    private byte[] legend(FieldSource source, List<Style> styles) {
+        RampStyle ramp = (RampStyle) styles.stream()
+                .filter(s -> s instanceof RampStyle)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--legend needs a ramp: style"));
+        String[] s = legend.toLowerCase(Locale.ROOT).split("x");
+        if (s.length != 2) {
+            throw new IllegalArgumentException("--legend " + legend + ": write WIDTHxHEIGHT, e.g. 120x260");
+        }
+        ColorRamp colors = ColorRamp.of(ramp, source.scalar().units());
+        return Legend.png(colors, ramp.palette().title(), integer("width", s[0]), integer("height", s[1]));
     }
 
     private View view() {

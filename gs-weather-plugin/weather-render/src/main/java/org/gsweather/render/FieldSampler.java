@@ -43,8 +43,66 @@ final class FieldSampler {
     }
 
     static void bilinear(GridValues field, float[] fi, float[] fj, int count, float[] out) {
+        int nx = field.nx();
+        int ny = field.ny();
+        float[] v = field.values();
+        double period = field.period();
+        boolean wraps = period == period;
+        float p = (float) period;
         for (int k = 0; k < count; k++) {
-            out[k] = bilinear(field, fi[k], fj[k]);
+            float x = fi[k];
+            float y = fj[k];
+            if (wraps) {
+                if (x < 0 || x >= p) {
+                    x -= p * (float) Math.floor(x / p);
+                }
+            }
+            // x, y >= -0.5 inside the grid: shifting by one keeps the truncation a floor
+            int i0 = (int) (x + 1) - 1;
+            int j0 = (int) (y + 1) - 1;
+            float a = x - i0;
+            float b = y - j0;
+            int ci = a >= 0.5f ? i0 + 1 : i0;
+            int cj = b >= 0.5f ? j0 + 1 : j0;
+            if (wraps && ci >= nx) {
+                ci = 0;
+            }
+            if (!(x >= -1 && y >= -1) || ci < 0 || ci >= nx || cj < 0 || cj >= ny) { // NaN lands here too
+                out[k] = Missing.VALUE;
+                continue;
+            }
+            float nearest = v[cj * nx + ci];
+            if (nearest != nearest) {
+                out[k] = nearest;
+                continue;
+            }
+            int i1 = i0 + 1;
+            int j1 = j0 + 1;
+            if (wraps) {
+                if (i1 >= nx) {
+                    i1 -= nx;
+                }
+            } else {
+                if (i0 < 0) {
+                    i0 = 0;
+                }
+                if (i1 >= nx) {
+                    i1 = nx - 1;
+                }
+            }
+            if (j0 < 0) {
+                j0 = 0;
+            }
+            if (j1 >= ny) {
+                j1 = ny - 1;
+            }
+            int r0 = j0 * nx;
+            int r1 = j1 * nx;
+            float v00 = v[r0 + i0], v10 = v[r0 + i1], v01 = v[r1 + i0], v11 = v[r1 + i1];
+            float top = v00 + a * (v10 - v00);
+            float bottom = v01 + a * (v11 - v01);
+            float sum = top + b * (bottom - top);
+            out[k] = sum == sum ? sum : bilinear(field, fi[k], fj[k]);
         }
     }
 

@@ -21,7 +21,7 @@ final class LabelPlacer {
     private double fontSize;
     private int width;
     private int height;
-    private final double[] poly = new double[256];
+    private final TextPath text = new TextPath();
 
     void reset(IsolineStyle style, int width, int height) {
         candidates.clear();
@@ -206,24 +206,6 @@ final class LabelPlacer {
     }
 
     private void text(Rasterizer raster, Candidate c, double ox, double oy) {
-        double cos = Math.cos(c.angle());
-        double sin = Math.sin(c.angle());
-        double pen = -GlyphOutlines.width(c.text()) * fontSize / 2;
-        double base = GlyphOutlines.capHeight() * fontSize / 2;
-        for (int k = 0; k < c.text().length(); k++) {
-            GlyphOutlines.Glyph g = GlyphOutlines.glyph(c.text().charAt(k));
-            for (double[] contour : g.contours()) {
-                int n = contour.length / 2;
-                double[] p = n * 2 <= poly.length ? poly : new double[n * 2];
-                for (int q = 0; q < n; q++) {
-                    double lx = pen + contour[2 * q] * fontSize;
-                    double ly = base + contour[2 * q + 1] * fontSize;
-                    p[2 * q] = c.x() + ox + lx * cos - ly * sin;
-                    p[2 * q + 1] = c.y() + oy + lx * sin + ly * cos;
-                }
-                raster.path(p, n);
-            }
-            pen += g.advance() * fontSize;
-        }
+        text.add(raster, c.text(), c.x() + ox, c.y() + oy, fontSize, c.angle(), true);
     }
 }

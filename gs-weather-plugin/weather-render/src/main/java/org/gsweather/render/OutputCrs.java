@@ -80,7 +80,7 @@ public record OutputCrs(
     public static OutputCrs of(String code) {
         String c = code.trim().toUpperCase(Locale.ROOT);
         if (c.startsWith("LCC:")) {
-            return lambert(c.substring(4), code);
+            return lambert(code.trim().substring(4), code);
         }
         if (c.startsWith("URN:OGC:DEF:CRS:")) {
             c = c.substring("URN:OGC:DEF:CRS:".length()).replace("::", ":");
