@@ -32,6 +32,7 @@ final class RedisConnection implements AutoCloseable {
                 .connectionTimeoutMillis(millis(config.connectTimeout()))
                 .socketTimeoutMillis(millis(config.readTimeout()))
                 .clientName("gsweather-tilestore")
+                .autoNegotiateProtocol(false)
                 .ssl(config.tls());
         if (config.password() != null) {
             cc.user(config.user()).password(config.password());
