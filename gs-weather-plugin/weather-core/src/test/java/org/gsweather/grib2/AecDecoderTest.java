@@ -1,0 +1,251 @@
+package org.gsweather.grib2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.gsweather.grib2.AecDecoder.MSB;
+import static org.gsweather.grib2.AecDecoder.NO_COMPRESSION;
+import static org.gsweather.grib2.AecDecoder.PAD_RSI;
+import static org.gsweather.grib2.AecDecoder.PREPROCESS;
+import static org.gsweather.grib2.AecDecoder.REMAINDER_OF_SEGMENT;
+import static org.gsweather.grib2.AecDecoder.RESTRICTED;
+import static org.gsweather.grib2.AecDecoder.SECOND_EXTENSION;
+import static org.gsweather.grib2.AecDecoder.SIGNED;
+import static org.gsweather.grib2.AecDecoder.SPLIT;
+import static org.gsweather.grib2.AecDecoder.THREE_BYTE;
+import static org.gsweather.grib2.AecDecoder.ZERO_BLOCKS;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.gsweather.field.DataFormatException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Round trips through libaec's encoder ({@code aec}): every decoded sample must be the one encoded. */
+class AecDecoderTest {
+
+    record Setup(int bits, int flags, int blockSize, int rsi) {
+        boolean signed() {
+            return (flags & SIGNED) != 0;
+        }
+
+        boolean preprocessed() {
+            return (flags & PREPROCESS) != 0;
+        }
+
+        int idLength() {
+            return bits > 16 ? 5 : bits > 8 ? 4 : (flags & RESTRICTED) == 0 ? 3 : bits <= 2 ? 1 : 2;
+        }
+
+        @Override
+        public String toString() {
+            return bits + " bits, J=" + blockSize + ", r=" + rsi + ", flags " + flags + " ("
+                    + (preprocessed() ? "pp" : "raw") + (signed() ? " signed" : "")
+                    + ((flags & RESTRICTED) != 0 ? " restricted" : "") + ((flags & THREE_BYTE) != 0 ? " 3-byte" : "")
+                    + ((flags & MSB) != 0 ? " msb" : "") + ")";
+        }
+    }
+
+    @BeforeAll
+    static void requireAec() {
+        AecTool.require();
+    }
+
+    static Stream<Setup> setups() {
+        List<Setup> s = new ArrayList<>();
+        int[] blockSizes = {8, 16, 32, 64};
+        // small depths, with and without the restricted option set
+        for (int bits : new int[] {1, 2, 3, 4}) {
+            s.add(new Setup(bits, PREPROCESS, 16, 64));
+            s.add(new Setup(bits, PREPROCESS | RESTRICTED, 8, 128));
+            s.add(new Setup(bits, RESTRICTED, 32, 5));
+        }
+        s.add(new Setup(2, PREPROCESS | SIGNED | RESTRICTED, 64, 3));
+        s.add(new Setup(5, PREPROCESS, 8, 70));
+        s.add(new Setup(7, SIGNED, 16, 64));
+        for (int j : blockSizes) {
+            s.add(new Setup(8, PREPROCESS, j, 128));
+            s.add(new Setup(8, 0, j, 2));
+            s.add(new Setup(12, PREPROCESS | MSB | THREE_BYTE, j, 128));
+            s.add(new Setup(16, PREPROCESS | MSB, j, 4096 / j));
+        }
+        s.add(new Setup(8, PREPROCESS | SIGNED, 32, 1));
+        s.add(new Setup(12, PREPROCESS | SIGNED, 16, 7));
+        s.add(new Setup(12, 0, 64, 1));
+        s.add(new Setup(16, SIGNED, 64, 4096));
+        s.add(new Setup(16, PREPROCESS | SIGNED | MSB, 8, 33));
+        s.add(new Setup(17, PREPROCESS, 32, 128));
+        s.add(new Setup(24, PREPROCESS | THREE_BYTE | MSB, 32, 128));
+        s.add(new Setup(24, PREPROCESS | THREE_BYTE, 16, 9));
+        s.add(new Setup(24, PREPROCESS, 64, 64));
+        s.add(new Setup(24, THREE_BYTE | SIGNED, 8, 256));
+        s.add(new Setup(24, PREPROCESS | SIGNED, 32, 100));
+        s.add(new Setup(31, PREPROCESS, 16, 32));
+        s.add(new Setup(32, PREPROCESS | MSB, 32, 128));
+        s.add(new Setup(32, PREPROCESS | SIGNED, 64, 16));
+        s.add(new Setup(32, 0, 8, 4));
+        s.add(new Setup(32, SIGNED, 16, 300));
+        return s.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("setups")
+    void decodesEverySampleLibaecEncoded(Setup setup) throws DataFormatException {
+        int n = 20_011 + Math.min(3 * setup.blockSize() * setup.rsi() / 2, 300_000);
+        int[] samples = new Signals(
+                        setup.bits(), setup.signed(), setup.preprocessed(), setup.blockSize(), setup.hashCode())
+                .mixed(n);
+        byte[] coded = AecTool.encode(samples, setup.bits(), setup.flags(), setup.blockSize(), setup.rsi());
+
+        AecDecoder decoder = decoder(setup, coded, n);
+        int[] decoded = new int[n];
+        // uneven reads: single samples, partial blocks, then the rest at once
+        int[] reads = {1, 1, 5, 300, 4097};
+        int at = 0;
+        for (int m : reads) {
+            decoder.read(decoded, at, m);
+            at += m;
+        }
+        decoder.read(decoded, at, n - at);
+        assertSameSamples(decoded, samples, setup.toString());
+
+        long[] options = decoder.optionCounts();
+        assertThat(options[ZERO_BLOCKS]).as("zero-block runs").isPositive();
+        assertThat(options[NO_COMPRESSION]).as("uncompressed blocks").isPositive();
+        assertThat(options[SECOND_EXTENSION]
+                        + IntStream.range(SPLIT, options.length)
+                                .mapToLong(k -> options[k])
+                                .sum())
+                .as("second-extension and split blocks")
+                .isPositive();
+        if (setup.rsi() > 4) {
+            assertThat(options[REMAINDER_OF_SEGMENT])
+                    .as("runs to the end of a segment")
+                    .isPositive();
+        }
+        if (setup.idLength() > 2) {
+            assertThat(IntStream.range(SPLIT, options.length)
+                            .filter(k -> options[k] > 0)
+                            .count())
+                    .as("distinct split positions k")
+                    .isGreaterThanOrEqualTo(Math.min(3, setup.bits() - 1));
+        }
+    }
+
+    @Test
+    void usesEveryCodeOption() throws DataFormatException {
+        Setup setup = new Setup(16, PREPROCESS | MSB, 32, 128);
+        int n = 500_000;
+        int[] samples = new Signals(16, false, true, 32, 42).mixed(n);
+        AecDecoder decoder = decoder(setup, AecTool.encode(samples, 16, setup.flags(), 32, 128), n);
+        int[] decoded = new int[n];
+        decoder.read(decoded, 0, n);
+        assertSameSamples(decoded, samples, setup.toString());
+        long[] options = decoder.optionCounts();
+        assertThat(options[ZERO_BLOCKS])
+                .isGreaterThan(options[REMAINDER_OF_SEGMENT])
+                .isGreaterThan(0);
+        assertThat(options[SECOND_EXTENSION]).isPositive();
+        assertThat(options[NO_COMPRESSION]).isPositive();
+        for (int k = 0; k <= 10; k++) {
+            assertThat(options[SPLIT + k]).as("blocks split at k=%d", k).isPositive();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bits")
+    @MethodSource("depths")
+    void decodesUniformNoiseAsUncompressedBlocks(int bits) throws DataFormatException {
+        Setup setup = new Setup(bits, PREPROCESS, 16, 32);
+        int n = 10_000;
+        int[] samples = new Signals(bits, false, true, 16, bits).uniform(n);
+        AecDecoder decoder = decoder(setup, AecTool.encode(samples, bits, setup.flags(), 16, 32), n);
+        int[] decoded = new int[n];
+        decoder.read(decoded, 0, n);
+        assertSameSamples(decoded, samples, setup.toString());
+        assertThat(decoder.optionCounts()[NO_COMPRESSION]).isGreaterThan(n / 16 / 2);
+    }
+
+    static IntStream depths() {
+        return IntStream.rangeClosed(1, 32);
+    }
+
+    @Test
+    void decodesConstantDataAsZeroBlockRuns() throws DataFormatException {
+        for (int flags : new int[] {PREPROCESS, 0}) {
+            Setup setup = new Setup(12, flags, 16, 200);
+            int n = 16 * 200 * 3 + 5;
+            int[] samples = new int[n];
+            Arrays.fill(samples, flags == 0 ? 0 : 1234);
+            AecDecoder decoder = decoder(setup, AecTool.encode(samples, 12, flags, 16, 200), n);
+            int[] decoded = new int[n];
+            decoder.read(decoded, 0, n);
+            assertSameSamples(decoded, samples, setup.toString());
+            long[] options = decoder.optionCounts();
+            // each interval of 200 blocks: runs to the ends of segments 1-3 and of the interval; then one block
+            assertThat(options[REMAINDER_OF_SEGMENT]).isEqualTo(4 * 3);
+            assertThat(options[ZERO_BLOCKS]).isEqualTo(4 * 3 + 1);
+        }
+    }
+
+    /**
+     * libaec's encoder ignores {@link AecDecoder#PAD_RSI} unless built for it: a padded stream is the
+     * concatenation of the intervals encoded one by one, each ending on a byte boundary. libaec's decoder
+     * with the flag must agree before ours is checked against it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("paddedSetups")
+    void decodesIntervalsPaddedToBytes(Setup setup) throws DataFormatException {
+        int interval = setup.blockSize() * setup.rsi();
+        int n = interval * 40 + 3;
+        int[] samples = new Signals(setup.bits(), setup.signed(), setup.preprocessed(), setup.blockSize(), 7).mixed(n);
+        int flags = setup.flags() & ~PAD_RSI;
+        ByteArrayOutputStream coded = new ByteArrayOutputStream();
+        for (int start = 0; start < n; start += interval) {
+            int[] part = Arrays.copyOfRange(samples, start, Math.min(n, start + interval));
+            coded.writeBytes(AecTool.encode(part, setup.bits(), flags, setup.blockSize(), setup.rsi()));
+        }
+        byte[] stream = coded.toByteArray();
+        int[] libaec = AecTool.decode(stream, n, setup.bits(), setup.flags(), setup.blockSize(), setup.rsi());
+        assertSameSamples(libaec, samples, "libaec on the padded stream");
+
+        AecDecoder decoder = decoder(setup, stream, n);
+        int[] decoded = new int[n];
+        decoder.read(decoded, 0, n);
+        assertSameSamples(decoded, samples, setup.toString());
+    }
+
+    static Stream<Setup> paddedSetups() {
+        return Stream.of(
+                new Setup(12, PREPROCESS | PAD_RSI | MSB, 16, 7),
+                new Setup(5, PAD_RSI, 8, 3),
+                new Setup(3, PREPROCESS | PAD_RSI | RESTRICTED, 32, 1),
+                new Setup(24, PREPROCESS | PAD_RSI | SIGNED | THREE_BYTE, 32, 2),
+                new Setup(32, PREPROCESS | PAD_RSI, 64, 70));
+    }
+
+    static AecDecoder decoder(Setup setup, byte[] coded, int n) throws DataFormatException {
+        return new AecDecoder(setup.bits(), setup.flags(), setup.blockSize(), setup.rsi(), ByteBuffer.wrap(coded), n);
+    }
+
+    /** Fails at the first sample that differs, naming it. */
+    static void assertSameSamples(int[] actual, int[] expected, String what) {
+        assertThat(actual).as(what).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            if (actual[i] != expected[i]) {
+                fail(what + ": sample " + i + " of " + expected.length + " is " + actual[i] + ", expected "
+                        + expected[i] + "; around it: "
+                        + Arrays.toString(
+                                Arrays.copyOfRange(actual, Math.max(0, i - 3), Math.min(i + 4, actual.length)))
+                        + " vs "
+                        + Arrays.toString(
+                                Arrays.copyOfRange(expected, Math.max(0, i - 3), Math.min(i + 4, expected.length))));
+            }
+        }
+    }
+}
