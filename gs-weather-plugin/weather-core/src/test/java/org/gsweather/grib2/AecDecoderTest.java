@@ -15,13 +15,17 @@ import static org.gsweather.grib2.AecDecoder.THREE_BYTE;
 import static org.gsweather.grib2.AecDecoder.ZERO_BLOCKS;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.gsweather.field.DataFormatException;
+import org.gsweather.testing.TestData;
+import org.gsweather.testing.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -227,6 +231,58 @@ class AecDecoderTest {
                 new Setup(3, PREPROCESS | PAD_RSI | RESTRICTED, 32, 1),
                 new Setup(24, PREPROCESS | PAD_RSI | SIGNED | THREE_BYTE, 32, 2),
                 new Setup(32, PREPROCESS | PAD_RSI, 64, 70));
+    }
+
+    /**
+     * A real field (NCEP GDAS 0.25 deg, 1 038 240 values as ecCodes decodes them) scaled to integers of
+     * each depth, as a GRIB2 packer would.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("realSetups")
+    void decodesRealFieldsScaledToIntegers(Setup setup) throws Exception {
+        float[] values = gdasField();
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (float v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double scale = (Math.pow(2, setup.bits()) - 1) / (max - min);
+        int[] samples = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            long x = Math.round((values[i] - min) * scale);
+            samples[i] = (int) (setup.signed() ? x - (1L << (setup.bits() - 1)) : x);
+        }
+        byte[] coded = AecTool.encode(samples, setup.bits(), setup.flags(), setup.blockSize(), setup.rsi());
+        AecDecoder decoder = decoder(setup, coded, samples.length);
+        int[] decoded = new int[samples.length];
+        decoder.read(decoded, 0, decoded.length);
+        assertSameSamples(decoded, samples, setup.toString());
+    }
+
+    static Stream<Setup> realSetups() {
+        return Stream.of(
+                new Setup(8, PREPROCESS, 32, 128),
+                new Setup(12, PREPROCESS | MSB | THREE_BYTE, 32, 128),
+                new Setup(16, PREPROCESS, 16, 64),
+                new Setup(16, 0, 64, 8),
+                new Setup(18, PREPROCESS | SIGNED, 8, 512),
+                new Setup(24, PREPROCESS | THREE_BYTE | MSB, 32, 128),
+                new Setup(24, PREPROCESS, 64, 4096),
+                new Setup(32, PREPROCESS | MSB, 64, 32),
+                new Setup(32, 0, 32, 128));
+    }
+
+    private static float[] gdas;
+
+    private static synchronized float[] gdasField() throws IOException {
+        if (gdas == null) {
+            Tools.require("grib_set");
+            Path file = CcsdsPackingTest.repack(
+                    TestData.file("grib2/grib-rs/gdas.t12z.pgrb2.0p25.f000.12.xz"), "gdas-12.ieee.grib2", "grid_ieee");
+            gdas = Grib2Walker.fields(file).get(0).ieee();
+        }
+        return gdas;
     }
 
     static AecDecoder decoder(Setup setup, byte[] coded, int n) throws DataFormatException {
