@@ -331,14 +331,30 @@ final class AecDecoder {
      * then their k low bits.
      */
     private long split(long p, int[] dst, int from, int to, int k) throws DataFormatException {
+        // several sequences come out of one 64-bit load: w holds the stream from bit p + used on, and
+        // its first 57 - used bits are valid
+        long w = load(p);
+        int used = 0;
         for (int i = from; i < to; i++) {
-            int z = Long.numberOfLeadingZeros(load(p));
-            if (z > FAST_ZEROS) {
-                z = fundamentalSequence(p);
+            int z = Long.numberOfLeadingZeros(w);
+            if (z + used > FAST_ZEROS) {
+                p += used;
+                used = 0;
+                w = load(p);
+                z = Long.numberOfLeadingZeros(w);
+                if (z > FAST_ZEROS) {
+                    z = fundamentalSequence(p);
+                    p += z + 1;
+                    w = load(p);
+                    dst[i] = z << k;
+                    continue;
+                }
             }
             dst[i] = z << k;
-            p += z + 1;
+            w = w << z << 1;
+            used += z + 1;
         }
+        p += used;
         if (k > 0) {
             int drop = 64 - k;
             for (int i = from; i < to; i++) {

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 import org.gsweather.field.DataFormatException;
 import org.gsweather.testing.TestData;
 import org.gsweather.testing.Tools;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,11 +53,6 @@ class AecDecoderTest {
                     + ((flags & RESTRICTED) != 0 ? " restricted" : "") + ((flags & THREE_BYTE) != 0 ? " 3-byte" : "")
                     + ((flags & MSB) != 0 ? " msb" : "") + ")";
         }
-    }
-
-    @BeforeAll
-    static void requireAec() {
-        AecTool.require();
     }
 
     static Stream<Setup> setups() {
@@ -233,6 +227,61 @@ class AecDecoderTest {
                 new Setup(32, PREPROCESS | PAD_RSI, 64, 70));
     }
 
+    /** Hand-made streams: each option, the reference sample and both branches of the inverse mapping. */
+    @Test
+    void decodesHandMadeBlocksOfEachOption() throws DataFormatException {
+        // 8-bit raw samples, J=8: an uncompressed block, a split block (k=2), a second-extension block and
+        // a zero block; the ids are 3 bits long
+        BitString b = new BitString().put(7, 3);
+        for (int i = 0; i < 8; i++) {
+            b.put(10 * i + 1, 8);
+        }
+        b.put(3, 3); // k = 2
+        int[] split = {0, 1, 2, 3, 4, 5, 6, 31};
+        for (int v : split) {
+            b.fs(v >> 2);
+        }
+        for (int v : split) {
+            b.put(v & 3, 2);
+        }
+        b.put(0, 3).put(1, 1); // second extension: pairs (0,0) (1,0) (0,1) (2,1) = codes 0, 1, 2, 7
+        b.fs(0).fs(1).fs(2).fs(7);
+        b.put(0, 3).put(0, 1).fs(0); // one zero block
+        int[] x = decodeAll(8, 0, 8, 16, b.bytes(), 32);
+        assertThat(x)
+                .containsExactly(
+                        1, 11, 21, 31, 41, 51, 61, 71, 0, 1, 2, 3, 4, 5, 6, 31, 0, 0, 1, 0, 0, 1, 2, 1, 0, 0, 0, 0, 0,
+                        0, 0, 0);
+    }
+
+    @Test
+    void invertsThePredictionErrorMapping() throws DataFormatException {
+        // 4-bit samples predicted from the previous one, J=8, r=2: the first block has the reference 9,
+        // the second none. Mapped errors within the nearer bound: even d is +d/2, odd d is -(d+1)/2.
+        BitString b = new BitString().put(1, 3).put(9, 4); // k = 0 (fundamental sequence), reference
+        for (int d : new int[] {2, 1, 4, 5, 0, 0, 0}) {
+            b.fs(d); // +1, -1, +2, -3, 0...
+        }
+        // beyond the nearer bound the error is the distance from the farther one: from 11 (theta = 4),
+        // d = 15 is 15 - 15 = 0; from 0 (theta = 0), d = 5 is 0 + 5
+        b.put(7, 3); // uncompressed: 8 mapped errors of 4 bits
+        for (int d : new int[] {6, 15, 5, 0, 0, 0, 0, 0}) {
+            b.put(d, 4);
+        }
+        int[] x = decodeAll(4, AecDecoder.PREPROCESS, 8, 2, b.bytes(), 16);
+        assertThat(x).containsExactly(9, 10, 9, 11, 8, 8, 8, 8, 11, 0, 5, 5, 5, 5, 5, 5);
+    }
+
+    @Test
+    void decodesSecondExtensionPairs() throws DataFormatException {
+        // long codes (beyond one 64-bit load): 90 = (0,12), 57 = (8,2), 78 = (12,0), 0 = (0,0)
+        BitString b = new BitString().put(0, 3).put(1, 1).fs(90).fs(57).fs(78).fs(0);
+        assertThat(decodeAll(8, 0, 8, 4, b.bytes(), 8)).containsExactly(0, 12, 8, 2, 12, 0, 0, 0);
+        // with a reference sample (5) the first pair is (reference, d): code 5 = (0,2), d = 2 is +1
+        b = new BitString().put(0, 3).put(1, 1).put(5, 4).fs(5).fs(0).fs(1).fs(2);
+        assertThat(decodeAll(4, AecDecoder.PREPROCESS, 8, 1, b.bytes(), 8)).containsExactly(5, 6, 6, 6, 5, 5, 5, 4);
+    }
+
     /**
      * A real field (NCEP GDAS 0.25 deg, 1 038 240 values as ecCodes decodes them) scaled to integers of
      * each depth, as a GRIB2 packer would.
@@ -283,6 +332,13 @@ class AecDecoderTest {
             gdas = Grib2Walker.fields(file).get(0).ieee();
         }
         return gdas;
+    }
+
+    static int[] decodeAll(int bits, int flags, int blockSize, int rsi, ByteBuffer data, int count)
+            throws DataFormatException {
+        int[] out = new int[count];
+        new AecDecoder(bits, flags, blockSize, rsi, data, count).read(out, 0, count);
+        return out;
     }
 
     static AecDecoder decoder(Setup setup, byte[] coded, int n) throws DataFormatException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -15,100 +14,16 @@ import org.junit.jupiter.api.Test;
 /** Truncated, garbled and inconsistent streams: a {@link DataFormatException} that says what is wrong. */
 class AecMalformedInputTest {
 
-    /** Big-endian bit string builder for hand-made streams. */
-    static final class Bits {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private int current;
-        private int used;
-
-        Bits put(long value, int width) {
-            for (int i = width - 1; i >= 0; i--) {
-                current = current << 1 | (int) (value >>> i & 1);
-                if (++used == 8) {
-                    out.write(current);
-                    current = 0;
-                    used = 0;
-                }
-            }
-            return this;
-        }
-
-        /** A fundamental sequence: {@code n} zeros and a one. */
-        Bits fs(int n) {
-            return put(0, n).put(1, 1);
-        }
-
-        ByteBuffer bytes() {
-            ByteArrayOutputStream copy = new ByteArrayOutputStream();
-            copy.writeBytes(out.toByteArray());
-            if (used > 0) {
-                copy.write(current << (8 - used));
-            }
-            return ByteBuffer.wrap(copy.toByteArray());
-        }
-    }
-
-    private static int[] decode(int bits, int flags, int blockSize, int rsi, ByteBuffer data, int count)
-            throws DataFormatException {
-        int[] out = new int[count];
-        new AecDecoder(bits, flags, blockSize, rsi, data, count).read(out, 0, count);
-        return out;
-    }
-
-    @Test
-    void handMadeStreamsDecode() throws DataFormatException {
-        // 8-bit raw samples, J=8: an uncompressed block, a split block (k=2), a second-extension block and
-        // a zero block; the ids are 3 bits long
-        Bits b = new Bits().put(7, 3);
-        for (int i = 0; i < 8; i++) {
-            b.put(10 * i + 1, 8);
-        }
-        b.put(3, 3); // k = 2
-        int[] split = {0, 1, 2, 3, 4, 5, 6, 31};
-        for (int v : split) {
-            b.fs(v >> 2);
-        }
-        for (int v : split) {
-            b.put(v & 3, 2);
-        }
-        b.put(0, 3).put(1, 1); // second extension: pairs (0,0) (1,0) (0,1) (2,1) = codes 0, 1, 2, 7
-        b.fs(0).fs(1).fs(2).fs(7);
-        b.put(0, 3).put(0, 1).fs(0); // one zero block
-        int[] x = decode(8, 0, 8, 16, b.bytes(), 32);
-        assertThat(x)
-                .containsExactly(
-                        1, 11, 21, 31, 41, 51, 61, 71, 0, 1, 2, 3, 4, 5, 6, 31, 0, 0, 1, 0, 0, 1, 2, 1, 0, 0, 0, 0, 0,
-                        0, 0, 0);
-    }
-
-    @Test
-    void handMadePredictedStreamDecodes() throws DataFormatException {
-        // 4-bit samples predicted from the previous one, J=8, r=2: the first block has the reference 9,
-        // the second none. Mapped errors within the nearer bound: even d is +d/2, odd d is -(d+1)/2.
-        Bits b = new Bits().put(1, 3).put(9, 4); // k = 0 (fundamental sequence), reference
-        for (int d : new int[] {2, 1, 4, 5, 0, 0, 0}) {
-            b.fs(d); // +1, -1, +2, -3, 0...
-        }
-        // beyond the nearer bound the error is the distance from the farther one: from 11 (theta = 4),
-        // d = 15 is 15 - 15 = 0; from 0 (theta = 0), d = 5 is 0 + 5
-        b.put(7, 3); // uncompressed: 8 mapped errors of 4 bits
-        for (int d : new int[] {6, 15, 5, 0, 0, 0, 0, 0}) {
-            b.put(d, 4);
-        }
-        int[] x = decode(4, AecDecoder.PREPROCESS, 8, 2, b.bytes(), 16);
-        assertThat(x).containsExactly(9, 10, 9, 11, 8, 8, 8, 8, 11, 0, 5, 5, 5, 5, 5, 5);
-    }
-
     @Test
     void reportsTruncatedStreams() throws DataFormatException {
         int n = 50_000;
         int[] samples = new Signals(12, false, true, 32, 1).mixed(n);
         byte[] coded = AecTool.encode(samples, 12, AecDecoder.PREPROCESS, 32, 128);
-        assertThat(decode(12, AecDecoder.PREPROCESS, 32, 128, ByteBuffer.wrap(coded), n))
+        assertThat(AecDecoderTest.decodeAll(12, AecDecoder.PREPROCESS, 32, 128, ByteBuffer.wrap(coded), n))
                 .containsExactly(samples);
         for (int length : new int[] {0, 1, 2, 7, coded.length / 3, coded.length / 2, coded.length - 40}) {
             ByteBuffer cut = ByteBuffer.wrap(Arrays.copyOf(coded, length));
-            assertThatThrownBy(() -> decode(12, AecDecoder.PREPROCESS, 32, 128, cut, n))
+            assertThatThrownBy(() -> AecDecoderTest.decodeAll(12, AecDecoder.PREPROCESS, 32, 128, cut, n))
                     .as("stream cut to %d of %d bytes", length, coded.length)
                     .isInstanceOf(DataFormatException.class)
                     .hasMessageContaining("truncated");
@@ -119,7 +34,8 @@ class AecMalformedInputTest {
     void reportsMoreSamplesThanTheStreamHolds() throws DataFormatException {
         int[] samples = new Signals(16, false, true, 16, 2).mixed(20_000);
         byte[] coded = AecTool.encode(samples, 16, AecDecoder.PREPROCESS, 16, 32);
-        assertThatThrownBy(() -> decode(16, AecDecoder.PREPROCESS, 16, 32, ByteBuffer.wrap(coded), 40_000))
+        assertThatThrownBy(() ->
+                        AecDecoderTest.decodeAll(16, AecDecoder.PREPROCESS, 16, 32, ByteBuffer.wrap(coded), 40_000))
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("truncated");
     }
@@ -127,8 +43,8 @@ class AecMalformedInputTest {
     @Test
     void reportsSplitPositionsTheDepthCannotHave() {
         // 12 bits: 4-bit ids, id 14 = split at k=13
-        ByteBuffer data = new Bits().put(14, 4).put(-1L, 64).bytes();
-        assertThatThrownBy(() -> decode(12, 0, 8, 1, data, 8))
+        ByteBuffer data = new BitString().put(14, 4).put(-1L, 64).bytes();
+        assertThatThrownBy(() -> AecDecoderTest.decodeAll(12, 0, 8, 1, data, 8))
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("option id 14")
                 .hasMessageContaining("k=13");
@@ -136,8 +52,9 @@ class AecMalformedInputTest {
 
     @Test
     void reportsSecondExtensionCodesOutOfRange() {
-        ByteBuffer data = new Bits().put(0, 3).put(1, 1).fs(91).put(-1L, 32).bytes();
-        assertThatThrownBy(() -> decode(8, 0, 8, 1, data, 8))
+        ByteBuffer data =
+                new BitString().put(0, 3).put(1, 1).fs(91).put(-1L, 32).bytes();
+        assertThatThrownBy(() -> AecDecoderTest.decodeAll(8, 0, 8, 1, data, 8))
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("second-extension code 91");
     }
@@ -145,8 +62,8 @@ class AecMalformedInputTest {
     @Test
     void reportsZeroBlockRunsPastTheirInterval() {
         // r = 2 blocks, a run of 3
-        ByteBuffer data = new Bits().put(0, 3).put(0, 1).fs(2).put(-1L, 32).bytes();
-        assertThatThrownBy(() -> decode(8, 0, 8, 2, data, 64))
+        ByteBuffer data = new BitString().put(0, 3).put(0, 1).fs(2).put(-1L, 32).bytes();
+        assertThatThrownBy(() -> AecDecoderTest.decodeAll(8, 0, 8, 2, data, 64))
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("zero-block run of 3 blocks")
                 .hasMessageContaining("reference sample interval");
@@ -155,8 +72,8 @@ class AecMalformedInputTest {
     @Test
     void reportsZeroBlockRunsPastTheField() {
         // 20 samples = 3 blocks of 8, a run of 6 (code 6)
-        ByteBuffer data = new Bits().put(0, 3).put(0, 1).fs(6).put(-1L, 32).bytes();
-        assertThatThrownBy(() -> decode(8, 0, 8, 64, data, 20))
+        ByteBuffer data = new BitString().put(0, 3).put(0, 1).fs(6).put(-1L, 32).bytes();
+        assertThatThrownBy(() -> AecDecoderTest.decodeAll(8, 0, 8, 64, data, 20))
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("zero-block run of 6 blocks")
                 .hasMessageContaining("end of the field");
@@ -164,8 +81,8 @@ class AecMalformedInputTest {
 
     @Test
     void reportsFundamentalSequencesRunningPastTheEnd() {
-        ByteBuffer data = new Bits().put(1, 3).put(0, 300).bytes();
-        assertThatThrownBy(() -> decode(8, 0, 8, 64, data, 8))
+        ByteBuffer data = new BitString().put(1, 3).put(0, 300).bytes();
+        assertThatThrownBy(() -> AecDecoderTest.decodeAll(8, 0, 8, 64, data, 8))
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("fundamental sequence that runs past the end");
     }
@@ -228,7 +145,7 @@ class AecMalformedInputTest {
                     count = samples.length;
                 }
                 try {
-                    decode(bits, flags, blockSize, rsi, ByteBuffer.wrap(data), count);
+                    AecDecoderTest.decodeAll(bits, flags, blockSize, rsi, ByteBuffer.wrap(data), count);
                 } catch (DataFormatException e) {
                     assertThat(e.getMessage()).startsWith("CCSDS: ");
                     failures++;
