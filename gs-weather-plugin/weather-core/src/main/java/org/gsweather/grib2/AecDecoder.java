@@ -28,13 +28,15 @@ final class AecDecoder {
     static final int RESTRICTED = 16;
     static final int PAD_RSI = 32;
 
-    /** Indexes of {@link #optionCounts()}: zero-block runs, of them to the end of a segment, ... */
+    /** Index in {@link #optionCounts()} of the zero-block runs. */
     static final int ZERO_BLOCKS = 0;
-
+    /** Index of the zero-block runs to the end of a segment or interval (ROS), counted in both. */
     static final int REMAINDER_OF_SEGMENT = 1;
+    /** Index of the second-extension blocks. */
     static final int SECOND_EXTENSION = 2;
+    /** Index of the uncompressed blocks. */
     static final int NO_COMPRESSION = 3;
-    /** ... and split-sample options, at {@code SPLIT + k}. */
+    /** Index of the blocks split at k = 0 (fundamental sequence), followed by those split at k = 1, 2... */
     static final int SPLIT = 4;
 
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -87,22 +89,23 @@ final class AecDecoder {
 
     /** Bit position of the next coded data set. */
     private long pos;
-    /** Coded blocks read so far, and of them in the current reference sample interval. */
+    /** Coded blocks read so far. */
     private long blockIndex;
-
+    /** Blocks read in the current reference sample interval. */
     private int blockInRsi;
     /** Samples delivered by {@link #read}. */
     private long delivered;
     /** The last sample value, the prediction of the next one when preprocessing. */
     private long last;
-    /** Samples of a zero-block run not yet delivered, and their value. */
+    /** Samples of a zero-block run not yet delivered. */
     private long runLeft;
-
+    /** The value of those samples. */
     private int runValue;
-    /** A block decoded ahead of a short read, and its samples not yet delivered. */
+    /** A block decoded for a read that ends within it. */
     private final int[] block;
-
+    /** {@code block[blockNext..blockEnd)}: its samples not yet delivered. */
     private int blockNext;
+
     private int blockEnd;
 
     private final long[] optionCounts = new long[SPLIT + 30];
