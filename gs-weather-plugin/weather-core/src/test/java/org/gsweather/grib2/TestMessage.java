@@ -65,7 +65,7 @@ public final class TestMessage {
     }
 
     /** Section 7 from octet 6 to its end, position 0. */
-    ByteBuffer data() {
+    public ByteBuffer data() {
         ByteBuffer s7 = section(7);
         return s7.slice(5, s7.limit() - 5);
     }
