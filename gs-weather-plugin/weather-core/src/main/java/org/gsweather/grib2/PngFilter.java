@@ -16,7 +16,7 @@ final class PngFilter {
 
     /**
      * Reconstructs {@code row[1..n]} given {@code prev[1..n]}; {@code step} is the filter step in octets
-     * and the filter type in {@code row[0]} is one of 0 to 4.
+     * (n is a multiple of it when it exceeds 1) and the filter type in {@code row[0]} is one of 0 to 4.
      */
     static void undo(byte[] row, byte[] prev, int n, int step) {
         int type = row[0] & 0xff;
@@ -30,9 +30,10 @@ final class PngFilter {
         }
     }
 
-    // The left neighbours are carried in registers, one per octet of a pixel, rather than reloaded from
-    // the octets just stored; steps 1 (grey up to 8 bits) and 2 (16 bits) have loops of their own
-    // because the JIT compiles loops with a constant stride much better.
+    // Each octet of a pixel starts a dependency chain through the octets at the same place of the
+    // following pixels. Steps 1 (grey up to 8 bits) and 2 (16 bits) carry their one or two chains in
+    // registers rather than reloading the octets just stored; larger steps have enough chains side by
+    // side for plain loops.
 
     private static void sub(byte[] row, int n, int step) {
         if (step == 1) {
@@ -51,12 +52,8 @@ final class PngFilter {
                 row[i + 1] = (byte) a1;
             }
         } else {
-            for (int lane = 1; lane <= step; lane++) {
-                int a = 0;
-                for (int i = lane; i <= n; i += step) {
-                    a += row[i];
-                    row[i] = (byte) a;
-                }
+            for (int i = 1 + step; i <= n; i++) {
+                row[i] += row[i - step];
             }
         }
     }
@@ -84,12 +81,11 @@ final class PngFilter {
                 row[i + 1] = (byte) a1;
             }
         } else {
-            for (int lane = 1; lane <= step; lane++) {
-                int a = 0;
-                for (int i = lane; i <= n; i += step) {
-                    a = (row[i] + ((a + (prev[i] & 0xff)) >>> 1)) & 0xff;
-                    row[i] = (byte) a;
-                }
+            for (int i = 1; i <= step; i++) {
+                row[i] += (prev[i] & 0xff) >>> 1;
+            }
+            for (int i = 1 + step; i <= n; i++) {
+                row[i] += ((row[i - step] & 0xff) + (prev[i] & 0xff)) >>> 1;
             }
         }
     }
@@ -120,26 +116,38 @@ final class PngFilter {
                 c1 = b1;
             }
         } else {
-            for (int lane = 1; lane <= step; lane++) {
-                int a = 0;
-                int c = 0;
-                for (int i = lane; i <= n; i += step) {
-                    int b = prev[i] & 0xff;
-                    a = (row[i] + predictor(a, b, c)) & 0xff;
-                    row[i] = (byte) a;
-                    c = b;
-                }
+            for (int i = 1; i <= step; i++) {
+                row[i] += prev[i];
+            }
+            for (int i = 1 + step; i <= n; i++) {
+                row[i] += predictorBranchFree(row[i - step] & 0xff, prev[i] & 0xff, prev[i - step] & 0xff);
             }
         }
     }
 
-    /** The Paeth predictor (9.4) of left {@code a}, above {@code b} and upper left {@code c}. */
+    /**
+     * The Paeth predictor (9.4) of left {@code a}, above {@code b} and upper left {@code c}: the one
+     * nearest to {@code a + b - c}, ties going to a, then b. This equivalent form (checked on all 2^24
+     * inputs by the tests) compares {@code 3c - a - b} with the smaller and the larger of a and b.
+     */
     private static int predictor(int a, int b, int c) {
-        int pa = b - c;
-        int pb = a - c;
-        int pc = Math.abs(pa + pb);
-        pa = Math.abs(pa);
-        pb = Math.abs(pb);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        int t = 3 * c - a - b;
+        return t <= lo ? hi : hi <= t ? lo : c;
+    }
+
+    /**
+     * {@link #predictor} with masks instead of branches: slower on the predictable rows of radar
+     * fields, twice as fast on noisy ones when three or four octet chains run side by side.
+     */
+    private static int predictorBranchFree(int a, int b, int c) {
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        int t = 3 * c - a - b;
+        int belowHi = (t - hi) >> 31;
+        int aboveLo = (lo - t) >> 31;
+        int loOrC = lo ^ ((lo ^ c) & belowHi);
+        return hi ^ ((hi ^ loOrC) & aboveLo);
     }
 }

@@ -142,7 +142,8 @@ final class TestPng {
         return f;
     }
 
-    private static int paeth(int a, int b, int c) {
+    /** The Paeth predictor exactly as 9.4 writes it. */
+    static int paeth(int a, int b, int c) {
         int p = a + b - c;
         int pa = Math.abs(p - a);
         int pb = Math.abs(p - b);
