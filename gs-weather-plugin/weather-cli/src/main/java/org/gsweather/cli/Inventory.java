@@ -1,7 +1,6 @@
 package org.gsweather.cli;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -154,9 +153,5 @@ final class Inventory {
             b.append(" upper ").append(p.upper());
         }
         return b.toString();
-    }
-
-    static String time(Instant t) {
-        return TIME.format(t);
     }
 }
