@@ -35,22 +35,11 @@ record CcsdsPacking(Scaling scaling, int bits, int flags, int blockSize, int ref
                     + " mark the samples as signed, but GRIB2 packs unsigned values");
         }
         AecDecoder decoder = new AecDecoder(bits, flags, blockSize, referenceSampleInterval, data, count);
-        double bscale = scaling.binaryFactor();
-        double dscale = scaling.decimalFactor();
-        double r = scaling.reference();
         int[] x = new int[Math.min(count, CHUNK)];
         for (int start = 0; start < count; start += x.length) {
             int n = Math.min(x.length, count - start);
             decoder.read(x, 0, n);
-            if (bits == 32) {
-                for (int k = 0; k < n; k++) {
-                    out[start + k] = (float) (((x[k] & 0xffffffffL) * bscale + r) * dscale);
-                }
-            } else {
-                for (int k = 0; k < n; k++) {
-                    out[start + k] = (float) ((x[k] * bscale + r) * dscale);
-                }
-            }
+            scaling.applyUnsigned(x, n, out, start);
         }
     }
 
