@@ -201,7 +201,11 @@ final class CfVariable {
             valid = range.end();
         }
         if (reference == null) {
-            reference = period != null ? valid.minusMillis(Math.round(period * 1000)) : valid;
+            if (period != null) {
+                reference = valid.minusMillis(Math.round(period * 1000));
+            } else {
+                reference = range != null ? range.start() : valid; // an analysis: the period starts at its time
+            }
         }
         return new FieldInfo(parameter, level, reference, valid, range, ensemble, null, List.of());
     }
