@@ -346,7 +346,6 @@ final class CfVariable {
     private CfGridMapping mapping(NcVariable xc) throws DataFormatException {
         String ref = variable.text("grid_mapping");
         if (ref == null || ref.isBlank()) {
-            Axis.of(xc);
             String standard = xc.text("standard_name");
             if ("projection_x_coordinate".equals(standard)) {
                 throw new UnsupportedDataException(where + "projection x/y coordinates but no grid_mapping attribute");

@@ -95,14 +95,6 @@ public final class NetcdfField implements Field {
         }
     }
 
-    int[] indexArray() {
-        return index.clone();
-    }
-
-    CfVariable cf() {
-        return variable;
-    }
-
     @Override
     public String toString() {
         return variable.where() + "field " + number + " " + Arrays.toString(index);

@@ -209,13 +209,31 @@ final class Unpacking {
         float[] t = table;
         switch (type) {
             case BYTE, UBYTE -> {
-                for (int k = 0; k < n; k++) {
-                    out[dst + k] = t[src.get(at + k) & 0xff];
+                if (src.hasArray()) {
+                    byte[] a = src.array();
+                    int p = src.arrayOffset() + at;
+                    for (int k = 0; k < n; k++) {
+                        out[dst + k] = t[a[p + k] & 0xff];
+                    }
+                } else {
+                    for (int k = 0; k < n; k++) {
+                        out[dst + k] = t[src.get(at + k) & 0xff];
+                    }
                 }
             }
             case SHORT, USHORT -> {
-                for (int k = 0; k < n; k++) {
-                    out[dst + k] = t[src.getShort(at + 2 * k) & 0xffff];
+                if (src.hasArray()) {
+                    shortsToFloats(
+                            src.array(),
+                            src.arrayOffset() + at,
+                            src.order() == java.nio.ByteOrder.LITTLE_ENDIAN,
+                            out,
+                            dst,
+                            n);
+                } else {
+                    for (int k = 0; k < n; k++) {
+                        out[dst + k] = t[src.getShort(at + 2 * k) & 0xffff];
+                    }
                 }
             }
             case FLOAT -> {
@@ -250,9 +268,5 @@ final class Unpacking {
                 out[dst + k] = t[(src[p] & 0xff) << 8 | (src[p + 1] & 0xff)];
             }
         }
-    }
-
-    boolean hasTable() {
-        return table != null;
     }
 }

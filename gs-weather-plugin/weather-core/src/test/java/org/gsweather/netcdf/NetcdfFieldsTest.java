@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.gsweather.FieldFiles;
@@ -283,9 +282,5 @@ class NetcdfFieldsTest {
         Path out = dir.resolve(name + ".nc");
         Tools.run(List.of("ncgen", "-k", "nc4", "-o", out.toString(), src.toString()));
         return out;
-    }
-
-    static Instant instant(String s) {
-        return Instant.parse(s);
     }
 }
