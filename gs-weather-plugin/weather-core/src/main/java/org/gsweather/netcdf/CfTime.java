@@ -169,7 +169,7 @@ record CfTime(String units, CfCalendar calendar, double unitSeconds, CalendarDat
     private CalendarDate modelDate(long dayNumber) {
         int length = yearLength();
         long year = Math.floorDiv(dayNumber, length);
-        int rest = (int) Math.floorMod(dayNumber, length);
+        int rest = Math.floorMod(dayNumber, length);
         int month = 1;
         while (rest >= calendar.monthLength(year, month)) {
             rest -= calendar.monthLength(year, month);
