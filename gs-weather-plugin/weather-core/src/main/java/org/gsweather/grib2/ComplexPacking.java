@@ -42,10 +42,6 @@ record ComplexPacking(
 
     @Override
     public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
-        if (bits == 0) { // as ecCodes: a field whose group references have 0 bits is constant
-            java.util.Arrays.fill(out, 0, count, scaling.constant());
-            return;
-        }
         if (groups <= 0 || groups > count) {
             throw new DataFormatException(describe() + ": " + groups + " groups for " + count + " values");
         }

@@ -247,6 +247,10 @@ public final class Grib2Field implements Field {
         return packing.template();
     }
 
+    DataRepresentation packing() {
+        return packing;
+    }
+
     /** Scanning mode of the grid (flag table 3.4). */
     int scanningMode() {
         return gridDefinition.scanningMode();

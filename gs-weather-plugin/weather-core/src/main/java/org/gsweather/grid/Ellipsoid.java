@@ -50,7 +50,8 @@ public record Ellipsoid(double semiMajorAxis, double semiMinorAxis) {
 
     /** WKT1 SPHEROID element. */
     String toWkt() {
-        double invF = isSphere() ? 0 : semiMajorAxis / (semiMajorAxis - semiMinorAxis);
+        // Rounded to 1e-9: the semi-minor axis derived from 298.257223563 gives back 298.2572235629972.
+        double invF = isSphere() ? 0 : Math.rint(1e9 * semiMajorAxis / (semiMajorAxis - semiMinorAxis)) / 1e9;
         return "SPHEROID[\"" + (isSphere() ? "Sphere" : "Ellipsoid") + "\"," + Num.format(semiMajorAxis) + ","
                 + Num.format(invF) + "]";
     }

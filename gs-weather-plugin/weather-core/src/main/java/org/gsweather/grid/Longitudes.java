@@ -21,4 +21,9 @@ final class Longitudes {
         double centre = (nx - 1) * 0.5;
         return i - period * Math.floor((i - centre) / period + 0.5);
     }
+
+    /** The same longitude (or longitude difference) in [-180, 180] degrees; ±180 are kept as given. */
+    static double wrap(double degrees) {
+        return degrees - 360.0 * Math.rint(degrees / 360.0);
+    }
 }

@@ -53,11 +53,21 @@ class Grib2GeoreferencingTest {
     }
 
     /**
-     * ecCodes hands out the values (and points) of grids with alternate row scanning in row order
-     * (its data_apply_boustrophedonic accessor), of all other scanning modes in file order.
+     * ecCodes (2.28) hands out the latitudes/longitudes of grids with alternate row scanning in row
+     * order, although their values come in file order (as wgrib2's); for all other scanning modes both
+     * come in file order. The row order of cfgrib's alternate-scanning.grib is confirmed by its values:
+     * the second row starts where the first ends.
      */
     static int eccodesOrder(int scanningMode) {
         return scanningMode & ~GridDefinition.SCAN_BOUSTROPHEDON;
+    }
+
+    /**
+     * How far ecCodes' own output may be from the exact value: it rounds coordinates through a C float
+     * ({@code roundf(v * 1e6) / 1e6}), which at 1e8 micro-degrees quantizes by up to 8e-6 degrees.
+     */
+    static double printed(double degrees) {
+        return Math.ulp((float) (Math.abs(degrees) * 1e6)) * 1e-6;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,7 +94,7 @@ class Grib2GeoreferencingTest {
                 double dLat = Math.abs(ll[1] - lat);
                 double dLon = Math.abs(Math.IEEEremainder(ll[0] - lon, 360)) * Math.cos(Math.toRadians(lat));
                 worst = Math.max(worst, Math.max(dLat, dLon));
-                if ((dLat > DEGREES || dLon > DEGREES) && bad.size() < 5) {
+                if ((dLat > DEGREES + printed(lat) || dLon > DEGREES + printed(lon)) && bad.size() < 5) {
                     bad.add("point " + s + " (i=" + ij[0] + ", j=" + ij[1] + "): ours " + ll[1] + "," + ll[0]
                             + " ecCodes " + lat + "," + lon);
                 }
