@@ -91,18 +91,11 @@ record CfGridMapping(Projection projection, double falseEasting, double falseNor
     }
 
     private static Projection rotated(NcVariable m, Ellipsoid e, String where) throws DataFormatException {
-        double poleLat = required(m, "grid_north_pole_latitude", where);
-        double poleLon = required(m, "grid_north_pole_longitude", where);
-        double gridLon = zeroIfAbsent(m.number("north_pole_grid_longitude"));
-        if (gridLon != 0) {
-            throw new UnsupportedDataException(where + "grid mapping " + m.name() + ": north_pole_grid_longitude "
-                    + gridLon + " is not supported (only 0)");
-        }
-        double southLon = poleLon + 180;
-        if (southLon > 180) {
-            southLon -= 360;
-        }
-        return new RotatedPole(e, -poleLat, southLon, 0);
+        return RotatedPole.fromNorthPole(
+                e,
+                required(m, "grid_north_pole_latitude", where),
+                required(m, "grid_north_pole_longitude", where),
+                zeroIfAbsent(m.number("north_pole_grid_longitude")));
     }
 
     private static Projection lambert(NcVariable m, Ellipsoid e, String where) throws DataFormatException {

@@ -107,6 +107,27 @@ class NetcdfFieldsTest {
     }
 
     @Test
+    void lambertGridPointsFallOnTheFilesOwnLatitudeLongitude() throws Exception {
+        try (NetcdfFile nc = NetcdfFile.open(TestData.file("netcdf/cf/test_lcc.nc"))) {
+            RegularGrid g = (RegularGrid) nc.fields().get(0).grid();
+            float[] lat = nc.read("lat", Map.of()).values();
+            float[] lon = nc.read("lon", Map.of()).values();
+            double[] ll = new double[2];
+            double[] ij = new double[2];
+            for (int k = 0; k < lat.length; k += 7) {
+                g.lonLat(k % 60, k / 60, ll);
+                // The file's lat/lon were computed with lon_0 = 13 deg 20' (13.3333), its attribute says 13.33f:
+                // PROJ with the attribute is off by the same constant.
+                assertThat(ll[0] - lon[k]).as("lon of point %d", k).isCloseTo(13.33f - 40.0 / 3, within(1e-5));
+                assertThat(ll[1]).as("lat of point %d", k).isCloseTo(lat[k], within(1e-5));
+                g.index(lon[k] + (13.33f - 40.0 / 3), lat[k], ij);
+                assertThat(ij[0]).isCloseTo(k % 60, within(1e-3));
+                assertThat(ij[1]).isCloseTo(k / 60, within(1e-3));
+            }
+        }
+    }
+
+    @Test
     void polarStereographicFromScaleFactorOne() throws Exception {
         try (NetcdfFile nc = NetcdfFile.open(TestData.file("netcdf/cf/toa_brightness_temperature.nc"))) {
             RegularGrid g = (RegularGrid) nc.fields().get(0).grid();
