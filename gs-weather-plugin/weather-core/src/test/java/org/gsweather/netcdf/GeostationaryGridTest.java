@@ -191,8 +191,13 @@ class GeostationaryGridTest {
             }
             double[][] byProj = proj(xy);
             int missing = 0;
+            double[] ll = new double[2];
             for (int k = 0; k < v.length; k++) {
                 assertThat(Float.isNaN(v[k])).as("pixel %d", k).isEqualTo(Double.isNaN(byProj[k][0]));
+                g.lonLat(k % n, k / n, ll);
+                assertThat(Double.isNaN(ll[0]))
+                        .as("grid lon/lat of pixel %d", k)
+                        .isEqualTo(Float.isNaN(v[k]));
                 missing += Float.isNaN(v[k]) ? 1 : 0;
             }
             assertThat(missing).isBetween(n * n / 5, n * n / 3); // 1 - pi/4 of the square, about
