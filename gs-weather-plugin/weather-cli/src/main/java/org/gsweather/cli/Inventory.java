@@ -121,7 +121,7 @@ final class Inventory {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static String forecast(FieldInfo info) {
+    static String forecast(FieldInfo info) {
         TimeRange r = info.timeRange();
         if (r != null) {
             return r.process() + " " + hours(Duration.between(info.referenceTime(), r.start())) + "-"
