@@ -1,6 +1,7 @@
 package org.gsweather.cli;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ final class Inventory {
                 .append("] ")
                 .append(info.parameter().name());
         b.append(" | ").append(info.level().label());
-        b.append(" | ref ").append(TIME.format(info.referenceTime()));
+        b.append(" | ref ").append(time(info.referenceTime()));
         b.append(" | ").append(forecast(info));
         if (info.ensemble() != null) {
             b.append(" | ").append(ensemble(info.ensemble()));
@@ -153,5 +154,9 @@ final class Inventory {
             b.append(" upper ").append(p.upper());
         }
         return b.toString();
+    }
+
+    static String time(Instant t) {
+        return TIME.format(t);
     }
 }
