@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * A real redis-server on a free loopback port, started by the test itself: the Linux binary bundled in the
  * embedded-redis artifact (so a fresh machine needs nothing), or the one named by {@code -Dgsweather.redis.server}.
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
     private static final String BUNDLED = "/redis-server-6.2.6-v5-linux-amd64";
     private static Path binary;
 
@@ -36,26 +36,26 @@ final class RedisServerProcess implements AutoCloseable {
         this.dir.toFile().deleteOnExit();
     }
 
-    static RedisServerProcess launch(String... extraArgs) throws IOException {
+    public static RedisServerProcess launch(String... extraArgs) throws IOException {
         return launchOn(freePort(), extraArgs);
     }
 
-    static RedisServerProcess launchOn(int port, String... extraArgs) throws IOException {
+    public static RedisServerProcess launchOn(int port, String... extraArgs) throws IOException {
         RedisServerProcess p = new RedisServerProcess(port, List.of(extraArgs));
         p.start();
         return p;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts (again) on the same port with the same arguments; returns once the server accepts connections. */
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 binary().toString(),
                 "--port",
@@ -109,7 +109,7 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Kills the server at once (like a crash: no save, clients see their connections reset). */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();
             try {
@@ -121,7 +121,7 @@ final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    synchronized boolean running() {
+    public synchronized boolean running() {
         return process != null && process.isAlive();
     }
 
@@ -130,7 +130,7 @@ final class RedisServerProcess implements AutoCloseable {
         kill();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();
