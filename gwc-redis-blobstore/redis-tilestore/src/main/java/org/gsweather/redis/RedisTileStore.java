@@ -248,6 +248,7 @@ public final class RedisTileStore implements AutoCloseable {
 
     private void register(String layerName, CacheId cache, Map<String, String> parameters) {
         String layerId = cache.layerId();
+        redis.hsetnx(keys.storeMarker(), "version", "1");
         redis.hset(keys.layers(), layerName, layerId);
         redis.hset(keys.layerCaches(layerId), keys.cacheField(cache), "1");
         if (cache.parametersId() != null && parameters != null && !parameters.isEmpty()) {
