@@ -21,7 +21,7 @@ const [gs, port, password] = process.argv.slice(2);
     await type.selectOption({ label });
     await page.waitForSelector('input[name="blobSpecificPanel:nodes"]');
 
-    await page.fill('input[name="name"]', 'redis-ui');
+    await page.locator('form input[type=text]').first().fill('redis-ui');
     await page.fill('input[name="blobSpecificPanel:nodes"]', `127.0.0.1:${port}`);
     await page.fill('input[name="blobSpecificPanel:password"]', password);
     await page.fill('input[name="blobSpecificPanel:keyPrefix"]', 'ui');

@@ -76,6 +76,10 @@ public class RedisBlobStorePanel extends Panel {
         super.onInitialize();
         Form<?> form = findParent(Form.class);
         if (form != null) {
+            // the page makes a new panel each time the store type is chosen; keep one validator
+            List.copyOf(form.getFormValidators()).stream()
+                    .filter(v -> v instanceof SettingsValidator)
+                    .forEach(form::remove);
             form.add(new SettingsValidator());
         }
     }
