@@ -396,10 +396,9 @@ public final class RedisTileStore implements AutoCloseable {
     }
 
     /**
-     * Deletes a layer known by name and, when the caller knows it, by its current id: the tiles of the id the store
-     * has recorded for the name and of {@code layerId} (they differ when the layer was renamed or re-created without
-     * the store being told). Every name that points to those ids is forgotten. {@code false} when neither had
-     * anything stored.
+     * Deletes a layer known by name and, when the caller knows it, by its current id (which wins over the id recorded
+     * for the name: they differ when the layer was renamed or re-created without the store being told). Every name
+     * that points to the id is forgotten. {@code false} when nothing was stored.
      */
     public boolean deleteLayer(String layerName, String layerId) {
         return bulk("delete layer " + layerName, () -> {
@@ -457,17 +456,17 @@ public final class RedisTileStore implements AutoCloseable {
         });
     }
 
-    /** The ids to act on for a layer: the one recorded for its name and the one the caller knows, if any. */
+    /**
+     * The ids to act on for a layer: its current id when the caller knows it (an id recorded for the name may then
+     * be stale, e.g. after a rename the store was not told of, and belong to another layer now), else the id
+     * recorded for the name.
+     */
     private List<String> layerIds(String layerName, String layerId) {
-        List<String> ids = new ArrayList<>(2);
+        if (layerId != null) {
+            return List.of(layerId);
+        }
         String recorded = redis.hget(keys.layers(), layerName);
-        if (recorded != null) {
-            ids.add(recorded);
-        }
-        if (layerId != null && !layerId.equals(recorded)) {
-            ids.add(layerId);
-        }
-        return ids;
+        return recorded == null ? List.of() : List.of(recorded);
     }
 
     private boolean forgetNamesOf(String layerId) {
