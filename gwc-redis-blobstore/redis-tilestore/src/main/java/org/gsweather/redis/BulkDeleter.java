@@ -45,6 +45,8 @@ final class BulkDeleter implements AutoCloseable {
     private boolean wakeUp;
     private boolean idle;
     private volatile boolean closed;
+    /** Redis failed on the last poll (logged once per outage). */
+    private boolean failing;
 
     BulkDeleter(
             RedisConnection connection, TileKeyBuilder keys, RedisTileStoreConfig config, TileStoreMetrics metrics) {
@@ -148,12 +150,16 @@ final class BulkDeleter implements AutoCloseable {
                 if (!didWork) {
                     waitForWork(POLL_INTERVAL);
                 }
+                failing = false;
             } catch (RuntimeException e) {
                 metrics.bulkFailures.increment();
-                LOG.warn(
-                        "Bulk delete paused after a Redis error, retrying in {} ms: {}",
-                        RETRY_DELAY.toMillis(),
-                        e.toString());
+                if (!failing) {
+                    LOG.warn(
+                            "Bulk delete paused after a Redis error, retrying every {} ms: {}",
+                            RETRY_DELAY.toMillis(),
+                            e.toString());
+                }
+                failing = true;
                 waitForWork(RETRY_DELAY);
             }
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -82,6 +83,38 @@ public final class RedisTileStore implements AutoCloseable {
                     e.toString());
         }
         return store;
+    }
+
+    /**
+     * What the configured prefix holds now, looked at without starting a store (and so without writing its marker).
+     * Throws {@link StoreUnavailableException} when Redis cannot be reached.
+     */
+    public static PrefixContents examinePrefix(RedisTileStoreConfig config) {
+        TileKeyBuilder keys = new TileKeyBuilder(config.keyPrefix(), config.shardsPerCache());
+        try (RedisConnection connection = new RedisConnection(config)) {
+            if (connection.client().exists(keys.storeMarker())) {
+                return PrefixContents.TILE_STORE;
+            }
+            ScanParams params = new ScanParams().match(keys.everything()).count(1000);
+            for (HostAndPort node : connection.primaries()) {
+                try (Jedis jedis = connection.open(node)) {
+                    String cursor = ScanParams.SCAN_POINTER_START;
+                    do {
+                        ScanResult<String> page = jedis.scan(cursor, params);
+                        if (!page.getResult().isEmpty()) {
+                            return PrefixContents.FOREIGN_KEYS;
+                        }
+                        cursor = page.getCursor();
+                    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+                }
+            }
+            return PrefixContents.EMPTY;
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException(
+                    "Redis tile store could not look at prefix '" + config.keyPrefix() + "' (" + config.nodes() + "): "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     public RedisTileStoreConfig config() {
@@ -215,6 +248,7 @@ public final class RedisTileStore implements AutoCloseable {
 
     private void register(String layerName, CacheId cache, Map<String, String> parameters) {
         String layerId = cache.layerId();
+        redis.hsetnx(keys.storeMarker(), "version", "1");
         redis.hset(keys.layers(), layerName, layerId);
         redis.hset(keys.layerCaches(layerId), keys.cacheField(cache), "1");
         if (cache.parametersId() != null && parameters != null && !parameters.isEmpty()) {
@@ -358,51 +392,91 @@ public final class RedisTileStore implements AutoCloseable {
      * removed in the background. {@code false} when the store has no layer of that name.
      */
     public boolean deleteLayer(String layerName) {
+        return deleteLayer(layerName, null);
+    }
+
+    /**
+     * Deletes a layer known by name and, when the caller knows it, by its current id (which wins over the id recorded
+     * for the name: they differ when the layer was renamed or re-created without the store being told). Every name
+     * that points to the id is forgotten. {@code false} when nothing was stored.
+     */
+    public boolean deleteLayer(String layerName, String layerId) {
         return bulk("delete layer " + layerName, () -> {
-            String layerId = redis.hget(keys.layers(), layerName);
-            if (layerId == null) {
-                return false;
+            boolean existed = false;
+            for (String id : layerIds(layerName, layerId)) {
+                existed |= deleteCaches(layerName, id, c -> true, DeletionJob.Kind.LAYER, keys.tilesOfLayer(id));
+                existed |= redis.del(keys.layerMetadata(id), keys.layerParameters(id)) > 0;
+                existed |= forgetNamesOf(id);
             }
-            deleteCaches(layerName, layerId, c -> true, DeletionJob.Kind.LAYER, keys.tilesOfLayer(layerId));
-            redis.del(keys.layerMetadata(layerId));
-            redis.del(keys.layerParameters(layerId));
-            redis.hdel(keys.layers(), layerName);
-            return true;
+            existed |= redis.hdel(keys.layers(), layerName) > 0;
+            return existed;
         });
     }
 
     /** Deletes the tiles of one gridset of a layer; {@code false} when the layer never had any. */
     public boolean deleteGridset(String layerName, String gridsetId) {
+        return deleteGridset(layerName, null, gridsetId);
+    }
+
+    /** As {@link #deleteGridset(String, String)}, also under the layer's current id when given. */
+    public boolean deleteGridset(String layerName, String layerId, String gridsetId) {
         return bulk("delete gridset " + gridsetId + " of " + layerName, () -> {
-            String layerId = redis.hget(keys.layers(), layerName);
-            if (layerId == null) {
-                return false;
+            boolean existed = false;
+            for (String id : layerIds(layerName, layerId)) {
+                existed |= deleteCaches(
+                        layerName,
+                        id,
+                        c -> c.gridsetId().equals(gridsetId),
+                        DeletionJob.Kind.GRIDSET,
+                        keys.tilesOfGridset(id, gridsetId));
             }
-            return deleteCaches(
-                    layerName,
-                    layerId,
-                    c -> c.gridsetId().equals(gridsetId),
-                    DeletionJob.Kind.GRIDSET,
-                    keys.tilesOfGridset(layerId, gridsetId));
+            return existed;
         });
     }
 
     /** Deletes the tiles of one parameters id of a layer, and its parameters mapping. */
     public boolean deleteParameters(String layerName, String parametersId) {
+        return deleteParameters(layerName, null, parametersId);
+    }
+
+    /** As {@link #deleteParameters(String, String)}, also under the layer's current id when given. */
+    public boolean deleteParameters(String layerName, String layerId, String parametersId) {
         return bulk("delete parameters " + parametersId + " of " + layerName, () -> {
-            String layerId = redis.hget(keys.layers(), layerName);
-            if (layerId == null) {
-                return false;
+            boolean existed = false;
+            for (String id : layerIds(layerName, layerId)) {
+                existed |= deleteCaches(
+                        layerName,
+                        id,
+                        c -> parametersId.equals(c.parametersId()),
+                        DeletionJob.Kind.PARAMETERS,
+                        keys.tilesOfParameters(id, parametersId));
+                existed |= redis.hdel(keys.layerParameters(id), parametersId) > 0;
             }
-            boolean existed = deleteCaches(
-                    layerName,
-                    layerId,
-                    c -> parametersId.equals(c.parametersId()),
-                    DeletionJob.Kind.PARAMETERS,
-                    keys.tilesOfParameters(layerId, parametersId));
-            existed |= redis.hdel(keys.layerParameters(layerId), parametersId) > 0;
             return existed;
         });
+    }
+
+    /**
+     * The ids to act on for a layer: its current id when the caller knows it (an id recorded for the name may then
+     * be stale, e.g. after a rename the store was not told of, and belong to another layer now), else the id
+     * recorded for the name.
+     */
+    private List<String> layerIds(String layerName, String layerId) {
+        if (layerId != null) {
+            return List.of(layerId);
+        }
+        String recorded = redis.hget(keys.layers(), layerName);
+        return recorded == null ? List.of() : List.of(recorded);
+    }
+
+    private boolean forgetNamesOf(String layerId) {
+        List<String> names = new ArrayList<>();
+        redis.hgetAll(keys.layers()).forEach((name, id) -> {
+            if (id.equals(layerId)) {
+                names.add(name);
+            }
+        });
+        return !names.isEmpty() && redis.hdel(keys.layers(), names.toArray(String[]::new)) > 0;
     }
 
     private boolean deleteCaches(
@@ -432,6 +506,38 @@ public final class RedisTileStore implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Hands the indexes of the tiles stored for one zoom level of a cache to {@code batches}, a SCAN page at a time
+     * (logically deleted tiles included; a later delete of them is a no-op). For selections that are cheaper to
+     * filter than to enumerate, such as GWC's discontinuous tile ranges.
+     */
+    public void scanTiles(CacheId cache, int z, Consumer<List<TileIndex>> batches) {
+        bulk("scan tiles of " + cache + " at zoom " + z, () -> {
+            ScanParams params =
+                    new ScanParams().match(keys.tilesOfCacheAtZoom(cache, z)).count(config.deleteScanCount());
+            for (HostAndPort node : connection.primaries()) {
+                try (Jedis jedis = connection.open(node)) {
+                    String cursor = ScanParams.SCAN_POINTER_START;
+                    do {
+                        ScanResult<String> page = jedis.scan(cursor, params);
+                        List<TileIndex> found = new ArrayList<>(page.getResult().size());
+                        for (String key : page.getResult()) {
+                            TileLocation location = keys.parseTileKey(key);
+                            if (location != null && location.cache().equals(cache)) {
+                                found.add(location.index());
+                            }
+                        }
+                        if (!found.isEmpty()) {
+                            batches.accept(found);
+                        }
+                        cursor = page.getCursor();
+                    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+                }
+            }
+            return null;
+        });
+    }
+
     /** Bulk deletes recorded in Redis and not finished yet (on any node). */
     public List<DeletionProgress> pendingDeletions() {
         return bulk("read pending deletions", deleter::progress);
@@ -453,7 +559,15 @@ public final class RedisTileStore implements AutoCloseable {
     // ---------------------------------------------------------------- layers
 
     public boolean layerExists(String layerName) {
-        return bulk("check layer " + layerName, () -> redis.hexists(keys.layers(), layerName));
+        return layerExists(layerName, null);
+    }
+
+    /** Whether the store knows the name, or has caches under {@code layerId} (the layer's current id, if known). */
+    public boolean layerExists(String layerName, String layerId) {
+        return bulk(
+                "check layer " + layerName,
+                () -> redis.hexists(keys.layers(), layerName)
+                        || (layerId != null && redis.exists(keys.layerCaches(layerId))));
     }
 
     /** The stable id the store knows for a layer name (also after the layer left the GWC configuration). */
@@ -472,9 +586,14 @@ public final class RedisTileStore implements AutoCloseable {
     }
 
     public String getLayerMetadata(String layerName, String key) {
+        return getLayerMetadata(layerName, null, key);
+    }
+
+    /** A metadata entry, under {@code layerId} when given (the layer's current id), else under the recorded id. */
+    public String getLayerMetadata(String layerName, String layerId, String key) {
         return bulk("read metadata of " + layerName, () -> {
-            String layerId = redis.hget(keys.layers(), layerName);
-            return layerId == null ? null : redis.hget(keys.layerMetadata(layerId), key);
+            String id = layerId != null ? layerId : redis.hget(keys.layers(), layerName);
+            return id == null ? null : redis.hget(keys.layerMetadata(id), key);
         });
     }
 
@@ -493,13 +612,16 @@ public final class RedisTileStore implements AutoCloseable {
 
     /** Parameters id to parameters, for every parameters id the layer has written tiles with. */
     public Map<String, Map<String, String>> parametersMapping(String layerName) {
+        return parametersMapping(layerName, null);
+    }
+
+    /** As {@link #parametersMapping(String)}, over the recorded id and {@code layerId} (the current one) if given. */
+    public Map<String, Map<String, String>> parametersMapping(String layerName, String layerId) {
         return bulk("read parameters of " + layerName, () -> {
-            String layerId = redis.hget(keys.layers(), layerName);
             Map<String, Map<String, String>> out = new HashMap<>();
-            if (layerId == null) {
-                return out;
+            for (String layer : layerIds(layerName, layerId)) {
+                redis.hgetAll(keys.layerParameters(layer)).forEach((id, enc) -> out.put(id, decodeParameters(enc)));
             }
-            redis.hgetAll(keys.layerParameters(layerId)).forEach((id, enc) -> out.put(id, decodeParameters(enc)));
             return out;
         });
     }

@@ -115,8 +115,15 @@ public record RedisTileStoreConfig(
         private Duration deleteBatchPause = Duration.ofMillis(1);
         private int syncRangeDeleteLimit = 4096;
         private long nearCacheMaxBytes = 0;
+        private final List<String> textProblems = new ArrayList<>();
 
         private Builder() {}
+
+        /** A setting given as text that could not be read; reported by {@link #build()} with the others. */
+        Builder problem(String problem) {
+            textProblems.add(problem);
+            return this;
+        }
 
         public Builder topology(Topology value) {
             topology = value;
@@ -236,7 +243,7 @@ public record RedisTileStoreConfig(
         }
 
         public RedisTileStoreConfig build() {
-            List<String> problems = new ArrayList<>();
+            List<String> problems = new ArrayList<>(textProblems);
             if (topology == null) {
                 problems.add("topology is missing; use STANDALONE, CLUSTER or SENTINEL");
             }

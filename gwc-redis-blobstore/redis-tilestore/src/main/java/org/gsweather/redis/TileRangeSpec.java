@@ -16,10 +16,14 @@ public record TileRangeSpec(CacheId cache, List<ZoomBounds> zooms) {
         }
     }
 
+    /** The number of tile positions, or {@link Long#MAX_VALUE} when larger. */
     public long tileCount() {
         long n = 0;
         for (ZoomBounds b : zooms) {
-            n = Math.addExact(n, b.tileCount());
+            n += b.tileCount();
+            if (n < 0) {
+                return Long.MAX_VALUE;
+            }
         }
         return n;
     }

@@ -9,8 +9,11 @@ public record ZoomBounds(int z, long minX, long minY, long maxX, long maxY) {
         }
     }
 
+    /** The number of tile positions, or {@link Long#MAX_VALUE} when larger. */
     public long tileCount() {
-        return (maxX - minX + 1) * (maxY - minY + 1);
+        long w = maxX - minX + 1;
+        long h = maxY - minY + 1;
+        return Math.multiplyHigh(w, h) == 0 && w * h >= 0 ? w * h : Long.MAX_VALUE;
     }
 
     public boolean contains(TileIndex i) {

@@ -8,10 +8,10 @@ import java.util.stream.IntStream;
 import redis.clients.jedis.Jedis;
 
 /** A Redis Cluster of three primaries (no replicas) on loopback, slots split evenly, started by the test. */
-final class RedisClusterProcesses implements AutoCloseable {
+public final class RedisClusterProcesses implements AutoCloseable {
     private final List<RedisServerProcess> nodes = new ArrayList<>();
 
-    static RedisClusterProcesses start() throws IOException {
+    public static RedisClusterProcesses start() throws IOException {
         RedisClusterProcesses c = new RedisClusterProcesses();
         try {
             for (int i = 0; i < 3; i++) {
@@ -48,11 +48,11 @@ final class RedisClusterProcesses implements AutoCloseable {
         }
     }
 
-    List<String> addresses() {
+    public List<String> addresses() {
         return nodes.stream().map(RedisServerProcess::address).toList();
     }
 
-    List<RedisServerProcess> nodes() {
+    public List<RedisServerProcess> nodes() {
         return nodes;
     }
 

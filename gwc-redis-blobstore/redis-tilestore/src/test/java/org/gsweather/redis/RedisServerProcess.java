@@ -20,42 +20,76 @@ import java.util.concurrent.TimeUnit;
  * A real redis-server on a free loopback port, started by the test itself: the Linux binary bundled in the
  * embedded-redis artifact (so a fresh machine needs nothing), or the one named by {@code -Dgsweather.redis.server}.
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
     private static final String BUNDLED = "/redis-server-6.2.6-v5-linux-amd64";
     private static Path binary;
 
     private final int port;
     private final List<String> extraArgs;
     private final Path dir;
+    private final Path sentinelConfig;
     private Process process;
 
-    private RedisServerProcess(int port, List<String> extraArgs) throws IOException {
+    private RedisServerProcess(int port, List<String> extraArgs, String sentinelConfig) throws IOException {
         this.port = port;
         this.extraArgs = List.copyOf(extraArgs);
         this.dir = Files.createTempDirectory("redis-" + port + "-");
         this.dir.toFile().deleteOnExit();
+        if (sentinelConfig == null) {
+            this.sentinelConfig = null;
+        } else {
+            this.sentinelConfig = dir.resolve("sentinel.conf");
+            Files.writeString(this.sentinelConfig, sentinelConfig);
+        }
     }
 
-    static RedisServerProcess launch(String... extraArgs) throws IOException {
-        return launchOn(freePort(), extraArgs);
-    }
-
-    static RedisServerProcess launchOn(int port, String... extraArgs) throws IOException {
-        RedisServerProcess p = new RedisServerProcess(port, List.of(extraArgs));
+    /**
+     * A Sentinel (the same redis-server binary in sentinel mode) watching {@code masterName} at {@code master}, with
+     * quorum 2, 1 s down-after and a 3 s failover timeout.
+     */
+    public static RedisServerProcess launchSentinel(String masterName, String master) throws IOException {
+        int port = freePort();
+        String[] hostPort = master.split(":");
+        RedisServerProcess p = new RedisServerProcess(
+                port,
+                List.of(),
+                "port " + port + "\nbind 127.0.0.1\nprotected-mode no\n"
+                        + "sentinel monitor " + masterName + " " + hostPort[0] + " " + hostPort[1] + " 2\n"
+                        + "sentinel down-after-milliseconds " + masterName + " 1000\n"
+                        + "sentinel failover-timeout " + masterName + " 3000\n"
+                        + "sentinel parallel-syncs " + masterName + " 1\n");
         p.start();
         return p;
     }
 
-    int port() {
+    public static RedisServerProcess launch(String... extraArgs) throws IOException {
+        return launchOn(freePort(), extraArgs);
+    }
+
+    public static RedisServerProcess launchOn(int port, String... extraArgs) throws IOException {
+        RedisServerProcess p = new RedisServerProcess(port, List.of(extraArgs), null);
+        p.start();
+        return p;
+    }
+
+    public int port() {
         return port;
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts (again) on the same port with the same arguments; returns once the server accepts connections. */
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
+        List<String> cmd = sentinelConfig != null
+                ? List.of(binary().toString(), sentinelConfig.toString(), "--sentinel")
+                : serverCommand();
+        String readyLine = sentinelConfig != null ? "+monitor master" : "Ready to accept connections";
+        startWith(cmd, readyLine);
+    }
+
+    private List<String> serverCommand() throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 binary().toString(),
                 "--port",
@@ -71,6 +105,10 @@ final class RedisServerProcess implements AutoCloseable {
                 "--protected-mode",
                 "no"));
         cmd.addAll(extraArgs);
+        return cmd;
+    }
+
+    private void startWith(List<String> cmd, String readyLine) throws IOException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         CountDownLatch ready = new CountDownLatch(1);
         StringBuilder log = new StringBuilder();
@@ -85,7 +123,7 @@ final class RedisServerProcess implements AutoCloseable {
                                     log.append(line).append('\n');
                                 }
                             }
-                            if (line.contains("Ready to accept connections")) {
+                            if (line.contains(readyLine)) {
                                 ready.countDown();
                             }
                         }
@@ -109,7 +147,7 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Kills the server at once (like a crash: no save, clients see their connections reset). */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();
             try {
@@ -121,7 +159,7 @@ final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    synchronized boolean running() {
+    public synchronized boolean running() {
         return process != null && process.isAlive();
     }
 
@@ -130,7 +168,7 @@ final class RedisServerProcess implements AutoCloseable {
         kill();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();

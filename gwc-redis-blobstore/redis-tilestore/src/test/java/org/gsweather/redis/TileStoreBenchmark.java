@@ -131,7 +131,7 @@ public final class TileStoreBenchmark {
     }
 
     /** Loads {@code count} tiles of one layer, then deletes the layer while 4 clients read another layer. */
-    static void bulkDelete(RedisTileStore store, int count, int tileBytes) throws Exception {
+    public static void bulkDelete(RedisTileStore store, int count, int tileBytes) throws Exception {
         CacheId doomed = new CacheId("doomed", "EPSG:900913", "image/png", null);
         CacheId kept = new CacheId("kept", "EPSG:900913", "image/png", null);
         byte[] payload = new byte[tileBytes];
@@ -218,7 +218,7 @@ public final class TileStoreBenchmark {
     }
 
     /** The Redis tile store as a benchmark target: tile n is (z=12, x=n mod 4096, y=n / 4096). */
-    record RedisBackend(RedisTileStore store) implements BenchmarkedStore {
+    public record RedisBackend(RedisTileStore store) implements BenchmarkedStore {
         static final CacheId CACHE = new CacheId("bench", "EPSG:900913", "image/png", null);
 
         @Override
