@@ -18,8 +18,14 @@ import numpy as np
 KEYS = ["shortName", "discipline", "parameterCategory", "parameterNumber", "typeOfFirstFixedSurface",
         "level", "dataDate", "dataTime", "validityDate", "validityTime", "stepRange",
         "gridDefinitionTemplateNumber", "dataRepresentationTemplateNumber", "numberOfDataPoints",
-        "bitmapPresent"]
+        "bitmapPresent", "productDefinitionTemplateNumber", "typeOfStatisticalProcessing", "startStep",
+        "endStep", "stepUnits", "perturbationNumber", "numberOfForecastsInEnsemble", "derivedForecast",
+        "probabilityType", "lowerLimit", "upperLimit", "scaledValueOfFirstFixedSurface",
+        "scaleFactorOfFirstFixedSurface"]
 MISSING = 9.999e20
+# Keys read as numbers rather than as ecCodes' abbreviations (e.g. typeOfFirstFixedSurface 100, not "pl").
+NUMERIC = {"typeOfFirstFixedSurface", "typeOfStatisticalProcessing", "stepUnits", "probabilityType",
+           "derivedForecast", "startStep", "endStep"}
 
 
 def main():
@@ -39,7 +45,12 @@ def main():
             row = [str(n)]
             for k in KEYS:
                 try:
-                    row.append(str(eccodes.codes_get(h, k)))
+                    if k in NUMERIC:
+                        row.append(str(eccodes.codes_get_long(h, k)))
+                    elif k in ("lowerLimit", "upperLimit"):
+                        row.append(repr(eccodes.codes_get_double(h, k)))
+                    else:
+                        row.append(str(eccodes.codes_get(h, k)))
                 except Exception:
                     row.append("")
             try:

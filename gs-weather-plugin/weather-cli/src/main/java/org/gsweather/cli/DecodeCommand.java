@@ -8,8 +8,10 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.gsweather.grib2.Grib2Field;
+import org.gsweather.FieldFiles;
+import org.gsweather.field.FieldFile;
 import org.gsweather.grib2.Grib2File;
+import org.gsweather.netcdf.NetcdfFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,15 +19,26 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "decode",
         mixinStandardHelpOptions = true,
-        description = "Write a field's values as raw little-endian float32 in the order the file stores them "
-                + "(as wgrib2 -order raw -no_header -bin), NaN where missing.")
+        description = "Write values as raw little-endian float32 in the order the file stores them, NaN where"
+                + " missing. GRIB2: one field (as wgrib2 -order raw -no_header -bin). NetCDF: a variable's physical"
+                + " values (unpacked) in its stored index order, the dimensions given in --index fixed, the others"
+                + " whole (as ncdump lists them).")
 final class DecodeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "GRIB2 file")
+    @Parameters(index = "0", paramLabel = "FILE", description = "GRIB2 or NetCDF file")
     Path file;
 
-    @Option(names = "--field", required = true, paramLabel = "N", description = "Field number, from 1 (see inspect).")
-    int field;
+    @Option(names = "--field", paramLabel = "N", description = "GRIB2: field number, from 1 (see inspect).")
+    Integer field;
+
+    @Option(names = "--variable", paramLabel = "NAME", description = "NetCDF: variable name.")
+    String variable;
+
+    @Option(
+            names = "--index",
+            paramLabel = "DIM=N[,DIM=N...]",
+            description = "NetCDF: fix dimensions at an index, e.g. time=0,z=3.")
+    String index;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path out;
@@ -33,9 +46,19 @@ final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         float[] values;
-        try (Grib2File grib = Grib2File.open(file)) {
-            Grib2Field f = grib.field(field);
-            values = f.readStored();
+        try (FieldFile opened = FieldFiles.open(file)) {
+            if (opened instanceof NetcdfFile nc) {
+                if (variable == null) {
+                    throw new IllegalArgumentException(
+                            file.getFileName() + " is NetCDF: give --variable NAME [--index DIM=N,...]");
+                }
+                values = nc.read(variable, NetcdfInventory.parseIndex(index)).values();
+            } else {
+                if (field == null) {
+                    throw new IllegalArgumentException(file.getFileName() + " is GRIB2: give --field N");
+                }
+                values = ((Grib2File) opened).field(field).readStored();
+            }
         }
         if (out == null) {
             write(values, System.out);

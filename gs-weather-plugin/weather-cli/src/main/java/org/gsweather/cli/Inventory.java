@@ -34,7 +34,7 @@ final class Inventory {
                 .append("] ")
                 .append(info.parameter().name());
         b.append(" | ").append(info.level().label());
-        b.append(" | ref ").append(TIME.format(info.referenceTime()));
+        b.append(" | ref ").append(time(info.referenceTime()));
         b.append(" | ").append(forecast(info));
         if (info.ensemble() != null) {
             b.append(" | ").append(ensemble(info.ensemble()));
@@ -122,7 +122,7 @@ final class Inventory {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static String forecast(FieldInfo info) {
+    static String forecast(FieldInfo info) {
         TimeRange r = info.timeRange();
         if (r != null) {
             return r.process() + " " + hours(Duration.between(info.referenceTime(), r.start())) + "-"

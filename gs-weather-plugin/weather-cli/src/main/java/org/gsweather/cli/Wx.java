@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         name = "wx",
         mixinStandardHelpOptions = true,
         versionProvider = Wx.Version.class,
-        description = "Inspect, decode, locate and render fields of GRIB2 files.",
+        description = "Inspect, decode, locate and render fields of GRIB2 and NetCDF files.",
         subcommands = {InspectCommand.class, DecodeCommand.class, LocateCommand.class, RenderCommand.class})
 public final class Wx {
 

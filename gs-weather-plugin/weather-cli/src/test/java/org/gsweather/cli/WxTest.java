@@ -106,4 +106,63 @@ class WxTest {
         Result verbose = wx("inspect", "--verbose", garbage.toString());
         assertThat(verbose.err()).contains("DataFormatException").contains("\tat ");
     }
+
+    private static final String AIR = "netcdf/cf/air.nc";
+    private static final String RADM =
+            "netcdf/goes/OR_ABI-L1b-RadM1-M6C13_G17_s20193351027275_e20193351027344_c20193351027405.nc";
+
+    @Test
+    void inspectListsNetcdfSlicesWithIndexTimesGridAndPacking() {
+        Result r = wx("inspect", TestData.file(AIR).toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList())
+                .hasSize(124)
+                .last()
+                .isEqualTo(
+                        "124  air [time=123] [degK] 4xDaily Air temperature at sigma level 995 | no level"
+                                + " | ref 2014-10-31T18:00Z | +0h valid 2014-10-31T18:00Z | lat/lon 21x11 | short packed *0.01 +0.0");
+    }
+
+    @Test
+    void decodeNetcdfVariableWritesUnpackedFloat32InStoredOrder(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("rad.bin");
+        Result r = wx("decode", TestData.file(RADM).toString(), "--variable", "Rad", "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        byte[] bytes = Files.readAllBytes(out);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(bytes).hasSize(500 * 500 * 4);
+        // Rad[0][0] = 765 (ncdump) * 0.04572892f + -1.6443f
+        assertThat(b.getFloat(0)).isCloseTo(765 * 0.04572892f - 1.6443f, org.assertj.core.data.Offset.offset(1e-4f));
+    }
+
+    @Test
+    void decodeNetcdfIndexFixesDimensionsAndWrongIndexIsOneLine(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("air.bin");
+        Result r = wx(
+                "decode",
+                TestData.file(AIR).toString(),
+                "--variable",
+                "air",
+                "--index",
+                "time=2",
+                "--out",
+                out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(Files.size(out)).isEqualTo(11 * 21 * 4);
+        Result bad = wx("decode", TestData.file(AIR).toString(), "--variable", "air", "--index", "level=0");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err().strip())
+                .isEqualTo("wx: air.nc: variable air has no dimension level; its dimensions are (time=124, lat=11,"
+                        + " lon=21)");
+    }
+
+    @Test
+    void locateNetcdfByVariableAndIndex() {
+        Result r = wx("locate", TestData.file(AIR).toString(), "--variable", "air", "--index", "time=0", "260", "60");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("field 1: air [time=0]")
+                .contains("index i=4.000000 j=6.000000")
+                .contains("nearest point i=4 j=6 lon=260.000000 lat=60.000000 value=");
+    }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param process what was computed, e.g. {@code accumulation}, {@code average}, {@code maximum}
  * @param start start of the period
- * @param end end of the period, which is the field's valid time
+ * @param end end of the period, normally the field's valid time (a few GRIB2 producers state an
+ *     overall interval end that disagrees with the period's length; the valid time follows the
+ *     stated end, the period its length, as ecCodes and wgrib2 do)
  */
 public record TimeRange(String process, Instant start, Instant end) {}

@@ -1,6 +1,7 @@
 package org.gsweather.grib2;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.gsweather.field.DataFormatException;
 import org.gsweather.field.UnsupportedDataException;
 
@@ -14,6 +15,8 @@ import org.gsweather.field.UnsupportedDataException;
  */
 record CcsdsPacking(Scaling scaling, int bits, int flags, int blockSize, int referenceSampleInterval)
         implements DataRepresentation {
+    /** Samples decoded at a time, then scaled while they are still in cache. */
+    private static final int CHUNK = 8192;
 
     @Override
     public int template() {
@@ -22,7 +25,22 @@ record CcsdsPacking(Scaling scaling, int bits, int flags, int blockSize, int ref
 
     @Override
     public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
-        throw new UnsupportedDataException("template 5.42 not yet");
+        if (bits == 0) {
+            Arrays.fill(out, 0, count, scaling.constant());
+            return;
+        }
+        SimplePacking.checkBits(bits, "5.42");
+        if ((flags & AecDecoder.SIGNED) != 0) {
+            throw new UnsupportedDataException("template 5.42: CCSDS flags " + flags
+                    + " mark the samples as signed, but GRIB2 packs unsigned values");
+        }
+        AecDecoder decoder = new AecDecoder(bits, flags, blockSize, referenceSampleInterval, data, count);
+        int[] x = new int[Math.min(count, CHUNK)];
+        for (int start = 0; start < count; start += x.length) {
+            int n = Math.min(x.length, count - start);
+            decoder.read(x, 0, n);
+            scaling.applyUnsigned(x, n, out, start);
+        }
     }
 
     @Override

@@ -91,7 +91,7 @@ public final class Grib2Field implements Field {
                 ? new TimeRange(
                         Grib2Tables.statisticalProcess(product.statisticalProcess()),
                         product.forecastStart(reference),
-                        product.intervalEnd())
+                        product.periodEnd(reference))
                 : null;
         return new FieldInfo(
                 parameter,

@@ -1,7 +1,6 @@
 package org.gsweather.grib2;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.gsweather.field.DataFormatException;
@@ -64,12 +63,6 @@ public final class Grib2File implements FieldFile {
 
     MappedFile mapped() {
         return mapped;
-    }
-
-    /** The whole message starting at {@code offset}, for tools that copy messages. */
-    public ByteBuffer message(Grib2Field field) throws IOException {
-        ByteBuffer header = mapped.region(field.messageOffset(), 16);
-        return mapped.region(field.messageOffset(), header.getLong(8));
     }
 
     @Override

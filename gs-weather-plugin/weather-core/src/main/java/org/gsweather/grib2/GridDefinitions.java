@@ -256,51 +256,74 @@ final class GridDefinitions {
         return projected(10, points, projection, ni, nj, la1, lo1, di, dj, scan, flags);
     }
 
+    /**
+     * Octets 31-65 that templates 3.20 and 3.30 share: size, first point, LaD, LoV, grid lengths in
+     * millimetres, projection centre flag (flag table 3.5) and scanning mode.
+     */
+    private record ConicHeader(
+            int nx,
+            int ny,
+            double la1,
+            double lo1,
+            int flags,
+            double lad,
+            double lov,
+            double dx,
+            double dy,
+            int centre,
+            int scan) {
+
+        static ConicHeader read(ByteBuffer b, int s, long points, int template) throws DataFormatException {
+            int nx = dimension(b, s, 31, "Nx", template);
+            int ny = dimension(b, s, 35, "Ny", template);
+            checkPoints(template, points, nx, ny);
+            int scan = u1(b, s, 65);
+            checkScan(scan, template);
+            return new ConicHeader(
+                    nx,
+                    ny,
+                    s4(b, s, 39) * MICRO,
+                    s4(b, s, 43) * MICRO,
+                    u1(b, s, 47),
+                    s4(b, s, 48) * MICRO,
+                    s4(b, s, 52) * MICRO,
+                    u4(b, s, 56) * MILLI,
+                    u4(b, s, 60) * MILLI,
+                    u1(b, s, 64),
+                    scan);
+        }
+
+        boolean southPole() {
+            return (centre & 0x80) != 0;
+        }
+
+        boolean bipolar() {
+            return (centre & 0x40) != 0;
+        }
+
+        GridDefinition grid(int template, long points, Projection projection) throws DataFormatException {
+            return projected(template, points, projection, nx, ny, la1, lo1, dx, dy, scan, flags);
+        }
+    }
+
     private static GridDefinition polarStereographic(ByteBuffer b, int s, long points, Ellipsoid earth)
             throws DataFormatException {
-        int nx = dimension(b, s, 31, "Nx", 20);
-        int ny = dimension(b, s, 35, "Ny", 20);
-        checkPoints(20, points, nx, ny);
-        double la1 = s4(b, s, 39) * MICRO;
-        double lo1 = s4(b, s, 43) * MICRO;
-        int flags = u1(b, s, 47);
-        double lad = s4(b, s, 48) * MICRO;
-        double lov = s4(b, s, 52) * MICRO;
-        double dx = u4(b, s, 56) * MILLI;
-        double dy = u4(b, s, 60) * MILLI;
-        int centre = u1(b, s, 64);
-        if ((centre & 0x40) != 0) {
+        ConicHeader h = ConicHeader.read(b, s, points, 20);
+        if (h.bipolar()) {
             return unsupported(20, points, "bipolar polar stereographic projection is not supported");
         }
-        int scan = u1(b, s, 65);
-        checkScan(scan, 20);
-        boolean south = (centre & 0x80) != 0;
-        PolarStereographic projection = new PolarStereographic(earth, south, lad, lov);
-        return projected(20, points, projection, nx, ny, la1, lo1, dx, dy, scan, flags);
+        return h.grid(20, points, new PolarStereographic(earth, h.southPole(), h.lad(), h.lov()));
     }
 
     private static GridDefinition lambert(ByteBuffer b, int s, long points, Ellipsoid earth)
             throws DataFormatException {
-        int nx = dimension(b, s, 31, "Nx", 30);
-        int ny = dimension(b, s, 35, "Ny", 30);
-        checkPoints(30, points, nx, ny);
-        double la1 = s4(b, s, 39) * MICRO;
-        double lo1 = s4(b, s, 43) * MICRO;
-        int flags = u1(b, s, 47);
-        double lad = s4(b, s, 48) * MICRO;
-        double lov = s4(b, s, 52) * MICRO;
-        double dx = u4(b, s, 56) * MILLI;
-        double dy = u4(b, s, 60) * MILLI;
-        int centre = u1(b, s, 64);
-        if ((centre & 0x40) != 0) {
+        ConicHeader h = ConicHeader.read(b, s, points, 30);
+        if (h.bipolar()) {
             return unsupported(30, points, "bipolar Lambert conformal projection is not supported");
         }
-        int scan = u1(b, s, 65);
-        checkScan(scan, 30);
         double latin1 = s4(b, s, 66) * MICRO;
         double latin2 = s4(b, s, 70) * MICRO;
-        LambertConformal projection = new LambertConformal(earth, latin1, latin2, lad, lov);
-        return projected(30, points, projection, nx, ny, la1, lo1, dx, dy, scan, flags);
+        return h.grid(30, points, new LambertConformal(earth, latin1, latin2, h.lad(), h.lov()));
     }
 
     /**

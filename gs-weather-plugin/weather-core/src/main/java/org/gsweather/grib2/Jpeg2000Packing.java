@@ -46,7 +46,7 @@ record Jpeg2000Packing(Scaling scaling, int bits) implements DataRepresentation 
         }
         int[] x = raster.getSamples(
                 raster.getMinX(), raster.getMinY(), raster.getWidth(), raster.getHeight(), 0, (int[]) null);
-        scaling.apply(x, count, out);
+        scaling.applyUnsigned(x, count, out, 0);
     }
 
     @Override

@@ -23,16 +23,22 @@ final class MissingCodes {
         }
         float[] code = new float[codes.size()];
         float[] missing = new float[codes.size()];
+        float low = Float.POSITIVE_INFINITY;
+        float high = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < code.length; k++) {
             code[k] = codes.get(k).value();
             missing[k] = Missing.inBand(k);
+            low = Math.min(low, code[k]);
+            high = Math.max(high, code[k]);
         }
         for (int i = 0; i < values.length; i++) {
             float v = values[i];
-            for (int k = 0; k < code.length; k++) {
-                if (v == code[k]) {
-                    values[i] = missing[k];
-                    break;
+            if (v >= low && v <= high) { // one compare pair for the many values outside the codes' range
+                for (int k = 0; k < code.length; k++) {
+                    if (v == code[k]) {
+                        values[i] = missing[k];
+                        break;
+                    }
                 }
             }
         }

@@ -2,7 +2,6 @@ package org.gsweather.grib2;
 
 import java.nio.ByteBuffer;
 import org.gsweather.field.DataFormatException;
-import org.gsweather.field.UnsupportedDataException;
 
 /** Template 5.41: grid point data, PNG compression (1, 2, 4, 8, 16-bit grey, 24-bit RGB, 32-bit RGBA). */
 record PngPacking(Scaling scaling, int bits) implements DataRepresentation {
@@ -14,7 +13,12 @@ record PngPacking(Scaling scaling, int bits) implements DataRepresentation {
 
     @Override
     public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
-        throw new UnsupportedDataException("template 5.41 not yet");
+        SimplePacking.checkBits(bits, "5.41");
+        if (bits == 0) {
+            java.util.Arrays.fill(out, 0, count, scaling.constant());
+            return;
+        }
+        PngDecoder.decode(data, count, scaling, out);
     }
 
     @Override

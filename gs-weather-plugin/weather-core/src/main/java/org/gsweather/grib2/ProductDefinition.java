@@ -26,6 +26,8 @@ import org.gsweather.field.Probability;
  * @param surface2 type of second fixed surface, 255 = none
  * @param value2 scaled value of the second surface, NaN when missing
  * @param statisticalProcess code table 4.10 of the first time range, -1 when not statistical
+ * @param rangeUnit unit (code table 4.4) of the first time range's length
+ * @param rangeLength length of the first time range, -1 when missing
  * @param intervalEnd end of the overall time interval of a statistical product, {@code null} otherwise
  * @param ensemble member or derived-product information, {@code null} when deterministic
  * @param probability probability definition, {@code null} when not a probability product
@@ -44,6 +46,8 @@ record ProductDefinition(
         int surface2,
         double value2,
         int statisticalProcess,
+        int rangeUnit,
+        long rangeLength,
         Instant intervalEnd,
         Ensemble ensemble,
         Probability probability,
@@ -86,6 +90,8 @@ record ProductDefinition(
                     255,
                     Double.NaN,
                     -1,
+                    1,
+                    -1,
                     null,
                     null,
                     null,
@@ -111,6 +117,8 @@ record ProductDefinition(
 
         Instant intervalEnd = null;
         int statistic = -1;
+        int rangeUnit = 1;
+        long rangeLength = -1;
         if (end > 0) {
             int ranges = u1(b, s, end + 7);
             if (ranges == 0) {
@@ -118,6 +126,8 @@ record ProductDefinition(
             }
             intervalEnd = Identification.dateTime(b, s, end, "end of overall time interval");
             statistic = u1(b, s, end + 12);
+            rangeUnit = u1(b, s, end + 14);
+            rangeLength = Octets.isMissing4(b, s, end + 15) ? -1 : u4(b, s, end + 15);
         }
 
         Ensemble ensemble = switch (template) {
@@ -143,6 +153,8 @@ record ProductDefinition(
                 surface2,
                 value2,
                 statistic,
+                rangeUnit,
+                rangeLength,
                 intervalEnd,
                 ensemble,
                 probability,
@@ -168,7 +180,23 @@ record ProductDefinition(
         }
     }
 
-    /** Valid time: the end of the statistical period, or the forecast instant. */
+    /**
+     * End of the statistical period: its start plus the length of the (first) time range, as ecCodes'
+     * endStep and wgrib2 count it; the stated end of the overall interval when the length is missing.
+     * Some producers (NDFD) state an end that disagrees with the length.
+     */
+    Instant periodEnd(Instant reference) throws DataFormatException {
+        if (rangeLength < 0) {
+            return intervalEnd;
+        }
+        try {
+            return Grib2Tables.plusTimeUnits(forecastStart(reference), rangeLength, rangeUnit);
+        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+            throw new DataFormatException("length of time range " + rangeLength + ": " + e.getMessage());
+        }
+    }
+
+    /** Valid time: the stated end of the overall time interval, or the forecast instant (as ecCodes and wgrib2). */
     Instant validTime(Instant reference) throws DataFormatException {
         return intervalEnd != null ? intervalEnd : forecastStart(reference);
     }

@@ -33,6 +33,19 @@ record Scaling(float reference, int binaryScale, int decimalScale) {
         }
     }
 
+    /**
+     * Decodes {@code count} packed unsigned integers (all 32 bits count: simple packing and its
+     * compressed variants) into {@code out[offset..offset+count)}.
+     */
+    void applyUnsigned(int[] x, int count, float[] out, int offset) {
+        double bscale = binaryFactor();
+        double dscale = decimalFactor();
+        double r = reference;
+        for (int k = 0; k < count; k++) {
+            out[offset + k] = (float) (((x[k] & 0xffffffffL) * bscale + r) * dscale);
+        }
+    }
+
     /** The value every point of a field packed with 0 bits takes. */
     float constant() {
         return (float) (reference * decimalFactor());

@@ -23,24 +23,11 @@ record SimplePacking(Scaling scaling, int bits) implements DataRepresentation {
                     + bits + " bits need " + needed);
         }
         byte[] a = BitReader.padded(data, 0, (int) needed);
-        double bscale = scaling.binaryFactor();
-        double dscale = scaling.decimalFactor();
-        double r = scaling.reference();
-        if (bits == 32) {
-            for (int k = 0; k < count; k++) {
-                long x = BitReader.read(a, 32L * k, 32) & 0xffffffffL;
-                out[k] = (float) ((x * bscale + r) * dscale);
-            }
-            return;
-        }
-        int chunk = Math.min(count, 4096);
-        int[] x = new int[chunk];
-        for (int start = 0; start < count; start += chunk) {
-            int n = Math.min(chunk, count - start);
+        int[] x = new int[Math.min(count, 4096)];
+        for (int start = 0; start < count; start += x.length) {
+            int n = Math.min(x.length, count - start);
             BitReader.readAll(a, (long) start * bits, bits, n, x, 0);
-            for (int k = 0; k < n; k++) {
-                out[start + k] = (float) ((x[k] * bscale + r) * dscale);
-            }
+            scaling.applyUnsigned(x, n, out, start);
         }
     }
 

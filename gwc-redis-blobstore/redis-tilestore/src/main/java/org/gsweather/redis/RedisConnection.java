@@ -1,0 +1,139 @@
+package org.gsweather.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The Jedis client for the configured topology (pooled, with timeouts on every step), and dedicated connections to
+ * each primary node for the work that must run per node (SCAN).
+ */
+final class RedisConnection implements AutoCloseable {
+    private final RedisTileStoreConfig config;
+    private final JedisClientConfig clientConfig;
+    private final UnifiedJedis client;
+
+    RedisConnection(RedisTileStoreConfig config) {
+        this.config = config;
+        DefaultJedisClientConfig.Builder cc = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(millis(config.connectTimeout()))
+                .socketTimeoutMillis(millis(config.readTimeout()))
+                .clientName("gsweather-tilestore")
+                .autoNegotiateProtocol(false)
+                .ssl(config.tls());
+        if (config.password() != null) {
+            cc.user(config.user()).password(config.password());
+        }
+        if (config.topology() != RedisTileStoreConfig.Topology.CLUSTER) {
+            cc.database(config.database());
+        }
+        this.clientConfig = cc.build();
+        this.client = switch (config.topology()) {
+            case STANDALONE ->
+                RedisClient.builder()
+                        .hostAndPort(HostAndPort.from(config.nodes().get(0)))
+                        .clientConfig(clientConfig)
+                        .poolConfig(poolConfig())
+                        .build();
+            case CLUSTER ->
+                RedisClusterClient.builder()
+                        .nodes(hostsAndPorts())
+                        .clientConfig(clientConfig)
+                        .poolConfig(poolConfig())
+                        .maxAttempts(config.clusterMaxAttempts())
+                        .maxTotalRetriesDuration(config.readTimeout().multipliedBy(config.clusterMaxAttempts()))
+                        .build();
+            case SENTINEL ->
+                RedisSentinelClient.builder()
+                        .masterName(config.sentinelMasterName())
+                        .sentinels(hostsAndPorts())
+                        .clientConfig(clientConfig)
+                        .sentinelClientConfig(DefaultJedisClientConfig.builder()
+                                .connectionTimeoutMillis(millis(config.connectTimeout()))
+                                .socketTimeoutMillis(millis(config.readTimeout()))
+                                .ssl(config.tls())
+                                .build())
+                        .poolConfig(poolConfig())
+                        .build();
+        };
+    }
+
+    UnifiedJedis client() {
+        return client;
+    }
+
+    /** Addresses of the primary nodes that hold data (one for standalone and sentinel). */
+    List<HostAndPort> primaries() {
+        return switch (config.topology()) {
+            case STANDALONE -> List.of(HostAndPort.from(config.nodes().get(0)));
+            case SENTINEL -> List.of(((RedisSentinelClient) client).getCurrentMaster());
+            case CLUSTER -> clusterPrimaries();
+        };
+    }
+
+    /** A new connection to one node, not taken from the tile pool; the caller closes it. */
+    Jedis open(HostAndPort node) {
+        return new Jedis(node, clientConfig);
+    }
+
+    private List<HostAndPort> clusterPrimaries() {
+        RedisClusterClient cluster = (RedisClusterClient) client;
+        List<HostAndPort> primaries = new ArrayList<>();
+        for (String node : cluster.getClusterNodes().keySet()) {
+            HostAndPort address = HostAndPort.from(node);
+            try (Jedis jedis = open(address)) {
+                List<Object> role = jedis.role();
+                if (!role.isEmpty() && "master".equals(asString(role.get(0)))) {
+                    primaries.add(address);
+                }
+            }
+        }
+        return primaries;
+    }
+
+    private static String asString(Object o) {
+        return o instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(o);
+    }
+
+    private Set<HostAndPort> hostsAndPorts() {
+        Set<HostAndPort> set = new LinkedHashSet<>();
+        for (String node : config.nodes()) {
+            set.add(HostAndPort.from(node));
+        }
+        return set;
+    }
+
+    private GenericObjectPoolConfig<Connection> poolConfig() {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(config.poolMaxTotal());
+        pool.setMaxIdle(config.poolMaxTotal());
+        pool.setMinIdle(config.poolMinIdle());
+        pool.setBlockWhenExhausted(true);
+        pool.setMaxWait(config.poolBorrowTimeout());
+        pool.setTestWhileIdle(true);
+        pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
+        return pool;
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
