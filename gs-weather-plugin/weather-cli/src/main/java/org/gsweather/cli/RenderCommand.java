@@ -76,6 +76,12 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--crs", paramLabel = "EPSG:n", description = "CRS of --bbox (default EPSG:4326).")
     String crs = "EPSG:4326";
 
+    @Option(
+            names = "--calibrate",
+            paramLabel = "bt|reflectance",
+            description = "GOES ABI L1b: draw brightness temperature (K) or reflectance factor, not radiance.")
+    String calibrate;
+
     @Option(names = "--deflate", paramLabel = "0-9", description = "PNG deflate level (default 4).")
     int deflate = 4;
 
@@ -112,12 +118,15 @@ final class RenderCommand implements Callable<Integer> {
             } else if (wantsWind) {
                 source = FieldSource.of(WindPair.find(f.fields(), chosen.get(0)).read());
             } else {
-                source = FieldSource.of(GridValues.read(chosen.get(0)));
+                GridValues values = GridValues.read(chosen.get(0));
+                source = FieldSource.of(calibrate == null ? values : GoesCalibration.apply(calibrate, f, values));
             }
             png = legend != null ? legend(source, styles) : new TileRenderer(deflate).renderPng(source, styles, view);
         }
         Path dir = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".wx-render", ".part");
+        // a sibling file moved into place: readers never see half a PNG (and it keeps the usual permissions)
+        Path tmp = dir.resolve(
+                "." + out.getFileName() + "." + ProcessHandle.current().pid() + ".part");
         try {
             Files.write(tmp, png);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);

@@ -18,6 +18,7 @@ final class IsolineLayer {
     static final int NODE = 4;
     static final int PAD = 96;
     static final double LABEL_SPACING = 256;
+    static final double MIN_LOOP = 10;
 
     private final Rasterizer raster = new Rasterizer();
     private final MarchingSquares squares = new MarchingSquares();
@@ -93,6 +94,7 @@ final class IsolineLayer {
             squares.contour(li, raw);
             toPixels(raw, offsetX, offsetY);
             raw.smooth(style.smoothing(), smooth, scratch);
+            dropSpecks(smooth);
             all.append(smooth, li);
             if (style.labels()) {
                 long number = levelNumber(style, levels[li]);
@@ -130,6 +132,27 @@ final class IsolineLayer {
         if (drew) {
             c.markDrawn();
         }
+    }
+
+    /**
+     * Removes closed lines smaller than {@value #MIN_LOOP} pixels across: single-pixel noise of fine grids
+     * that would only clutter the map. A loop that small lies wholly within the padded window of every
+     * tile it touches, so all of them drop it.
+     */
+    private static void dropSpecks(Polylines lines) {
+        lines.removeIf((s, e, closed) -> {
+            if (!closed) {
+                return false;
+            }
+            double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+            for (int q = s; q < e; q++) {
+                minX = Math.min(minX, lines.x(q));
+                maxX = Math.max(maxX, lines.x(q));
+                minY = Math.min(minY, lines.y(q));
+                maxY = Math.max(maxY, lines.y(q));
+            }
+            return maxX - minX < MIN_LOOP && maxY - minY < MIN_LOOP;
+        });
     }
 
     private static boolean isMajor(IsolineStyle style, long number) {

@@ -125,6 +125,32 @@ final class Polylines {
         }
     }
 
+    /** Which lines {@link #removeIf} removes, by their point range. */
+    interface LineTest {
+        boolean test(int start, int end, boolean closed);
+    }
+
+    /** Removes the lines that pass the test, keeping the others in order. */
+    void removeIf(LineTest test) {
+        int outLines = 0;
+        int outPoints = 0;
+        for (int k = 0; k < lines; k++) {
+            int s = starts[k];
+            int e = k + 1 < lines ? starts[k + 1] : points;
+            if (test.test(s, e, closed[k])) {
+                continue;
+            }
+            System.arraycopy(xy, 2 * s, xy, 2 * outPoints, 2 * (e - s));
+            starts[outLines] = outPoints;
+            closed[outLines] = closed[k];
+            tags[outLines] = tags[k];
+            outLines++;
+            outPoints += e - s;
+        }
+        lines = outLines;
+        points = outPoints;
+    }
+
     /** Maps every point p to {@code p * factor + (dx, dy)}. */
     void scale(double factor, double dx, double dy) {
         for (int k = 0; k < points; k++) {

@@ -1,0 +1,58 @@
+package org.gsweather.cli;
+
+import java.io.IOException;
+import java.util.Map;
+import org.gsweather.field.FieldFile;
+import org.gsweather.netcdf.NetcdfFile;
+import org.gsweather.render.GridValues;
+
+/**
+ * GOES-R ABI L1b radiances to what forecasters look at, with the coefficients the file carries (GOES-R
+ * PUG vol. 3, 5.1.3.8): brightness temperature {@code (fk2 / ln(fk1 / L + 1) - bc1) / bc2} for the
+ * infrared bands, reflectance factor {@code kappa0 * L} for the visible and near-infrared ones.
+ */
+final class GoesCalibration {
+    private GoesCalibration() {}
+
+    static GridValues apply(String kind, FieldFile file, GridValues radiance) throws IOException {
+        if (!(file instanceof NetcdfFile nc) || !nc.variableNames().contains("planck_fk1")) {
+            throw new IllegalArgumentException(
+                    "--calibrate works on GOES ABI L1b radiance files (Rad with planck_* and kappa0 variables)");
+        }
+        float[] l = radiance.values();
+        float[] out = new float[l.length];
+        switch (kind) {
+            case "bt" -> {
+                double fk1 = scalar(nc, "planck_fk1");
+                double fk2 = scalar(nc, "planck_fk2");
+                double bc1 = scalar(nc, "planck_bc1");
+                double bc2 = scalar(nc, "planck_bc2");
+                if (Double.isNaN(fk1)) {
+                    throw new IllegalArgumentException(
+                            "this band has no Planck coefficients (a visible band): use" + " --calibrate reflectance");
+                }
+                for (int k = 0; k < l.length; k++) {
+                    out[k] = l[k] > 0 ? (float) ((fk2 / Math.log(fk1 / l[k] + 1) - bc1) / bc2) : Float.NaN;
+                }
+                return new GridValues(radiance.grid(), out, "K", "brightness temperature");
+            }
+            case "reflectance" -> {
+                double kappa0 = scalar(nc, "kappa0");
+                if (Double.isNaN(kappa0)) {
+                    throw new IllegalArgumentException(
+                            "this band has no kappa0 (an infrared band): use --calibrate bt");
+                }
+                for (int k = 0; k < l.length; k++) {
+                    out[k] = (float) (kappa0 * l[k]);
+                }
+                return new GridValues(radiance.grid(), out, "1", "reflectance factor");
+            }
+            default -> throw new IllegalArgumentException("--calibrate " + kind + ": use bt or reflectance");
+        }
+    }
+
+    private static double scalar(NetcdfFile nc, String variable) throws IOException {
+        float[] v = nc.read(variable, Map.of()).values();
+        return v.length == 0 ? Double.NaN : v[0];
+    }
+}
