@@ -1,7 +1,5 @@
 package org.gsweather.render;
 
-import java.util.Locale;
-
 /**
  * Isolines drawn seamlessly: the field is sampled (bilinear) on a lattice of nodes every {@value
  * #NODE} global pixels anchored at the CRS origin, over a window {@value #PAD} pixels wider than the
@@ -98,7 +96,7 @@ final class IsolineLayer {
             all.append(smooth, li);
             if (style.labels()) {
                 long number = levelNumber(style, levels[li]);
-                labels.candidates(smooth, label(levels[li], style), number, isMajor(style, number), left);
+                labels.candidates(smooth, label(levels[li], style, units), number, isMajor(style, number), left);
             }
         }
         if (style.labels()) {
@@ -196,14 +194,9 @@ final class IsolineLayer {
         return out;
     }
 
-    static String label(double level, IsolineStyle style) {
-        double r = Math.rint(level);
-        if (Math.abs(level - r) < 1e-9 * Math.max(1, Math.abs(level))) {
-            return Long.toString((long) r);
-        }
-        String s = String.format(Locale.ROOT, "%.2f", level);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    static String label(double level, IsolineStyle style, String units) {
+        String s = Legend.format(level);
+        return style.labelUnits() ? s + " " + Legend.symbol(units) : s;
     }
 
     /** Filled bands between levels, colored from the fill palette at each band's middle. */

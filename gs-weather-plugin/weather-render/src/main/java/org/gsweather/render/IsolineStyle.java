@@ -12,6 +12,7 @@ package org.gsweather.render;
  * @param majorEvery every n-th level (counted from base) is a major line; 0 for none
  * @param majorWidth width of major lines
  * @param labels whether to write values along the lines
+ * @param labelUnits whether labels carry the units, e.g. {@code 1012 hPa}
  * @param fontSize label height in pixels
  * @param smoothing number of moving-average passes over the line points (0-3)
  * @param fill when not null, the bands between levels are filled with this palette's colors
@@ -26,6 +27,7 @@ public record IsolineStyle(
         int majorEvery,
         double majorWidth,
         boolean labels,
+        boolean labelUnits,
         double fontSize,
         int smoothing,
         Palette fill)

@@ -202,6 +202,7 @@ public final class StyleParser {
                 (int) number(p, "major", 0),
                 number(p, "majorwidth", 2.2),
                 labels,
+                flag(p, "labelunits"),
                 number(p, "font", 11),
                 (int) number(p, "smooth", 2),
                 p.containsKey("fill") ? palette(p.get("fill"), p.get("units")) : null);

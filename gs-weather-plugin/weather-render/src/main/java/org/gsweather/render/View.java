@@ -34,6 +34,33 @@ public record View(OutputCrs crs, double minX, double minY, double maxX, double 
         return new View(OutputCrs.of(crs), minX, minY, maxX, maxY, width, height);
     }
 
+    /**
+     * A WMS GetMap area: {@code bbox} as the request writes it, which for WMS 1.3.0 and a CRS whose axis
+     * order is latitude first (EPSG:4326) means miny,minx,maxy,maxx; WMS 1.1.1 and CRS:84 are always
+     * x first.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the bbox
+     */
+    public static View ofWms(String version, String crs, String bbox, int width, int height) {
+        OutputCrs c = OutputCrs.of(crs);
+        String[] p = bbox.split(",");
+        if (p.length != 4) {
+            throw new IllegalArgumentException("BBOX=" + bbox + ": give four numbers separated by commas");
+        }
+        double[] v = new double[4];
+        for (int k = 0; k < 4; k++) {
+            try {
+                v[k] = Double.parseDouble(p[k].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("BBOX=" + bbox + ": '" + p[k] + "' is not a number");
+            }
+        }
+        boolean swap = version.startsWith("1.3") && c.northingFirst();
+        return swap
+                ? new View(c, v[1], v[0], v[3], v[2], width, height)
+                : new View(c, v[0], v[1], v[2], v[3], width, height);
+    }
+
     public double resolutionX() {
         return (maxX - minX) / width;
     }

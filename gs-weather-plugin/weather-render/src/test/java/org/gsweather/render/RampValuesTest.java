@@ -194,4 +194,27 @@ class RampValuesTest {
         assertPixelsCarryTheirValues(
                 f, "ramp:gray,min=-1.5,max=2000,below=#ff0000", tileAround(f, 5), Proj.WEB_MERCATOR);
     }
+
+    @Test
+    void mrmsRadarPngPackedLatLonInWebMercator() {
+        GridValues f = Sources.field(Sources.MRMS, 1);
+        assertPixelsCarryTheirValues(
+                f,
+                "ramp:reflectivity,below=#808080",
+                TileMatrixSet.WEB_MERCATOR_QUAD.tile(8, 60, 104, 256),
+                Proj.WEB_MERCATOR);
+    }
+
+    @Test
+    void geostationaryGoesMesoscaleInWebMercator() {
+        GridValues f = Sources.field(Sources.GOES_C13, 1);
+        assertPixelsCarryTheirValues(f, "ramp:gray,min=0,max=120", tileAround(f, 6), Proj.WEB_MERCATOR);
+    }
+
+    @Test
+    void geostationaryGoesConusAtTheAntimeridianInWgs84() {
+        GridValues f = Sources.field(Sources.GOES_CONUS, 1);
+        assertPixelsCarryTheirValues(
+                f, "ramp:gray,min=0,max=30", View.of("EPSG:4326", -180, 44, -172, 52, 256, 256), Proj.WGS84);
+    }
 }

@@ -18,6 +18,11 @@ final class Sources {
     static final String SAFRICA = "grib2/pygrib/safrica.grib2";
     static final String MERCATOR = "grib2/pygrib/dspr.temp.bin";
     static final String GAUSSIAN = "grib2/cfgrib/regular_gg_ml_g2.grib";
+    static final String MRMS = "grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz";
+    static final String GOES_C13 =
+            "netcdf/goes/OR_ABI-L1b-RadM1-M6C13_G17_s20193351027275_e20193351027344_c20193351027405.nc";
+    static final String GOES_CONUS =
+            "netcdf/goes/OR_ABI-L1b-RadC-M6C04_G17_s20193002001196_e20193002003569_c20193002004076.nc";
     static final String HRDPS = "grib2/grib-rs/20260219T00Z_MSC_HRDPS_CAPE_Sfc_RLatLon0.0225_PT000H.grib2";
 
     private static final java.util.Map<String, Object> CACHE = new java.util.concurrent.ConcurrentHashMap<>();

@@ -54,6 +54,20 @@ class StyleAndCrsErrorsTest {
     }
 
     @Test
+    void wms130WritesEpsg4326LatitudeFirstButCrs84AndWms111LongitudeFirst() {
+        View v = View.ofWms("1.3.0", "EPSG:4326", "20,-10,40,30", 256, 256);
+        assertThat(List.of(v.minX(), v.minY(), v.maxX(), v.maxY())).containsExactly(-10.0, 20.0, 30.0, 40.0);
+        View crs84 = View.ofWms("1.3.0", "CRS:84", "-10,20,30,40", 256, 256);
+        assertThat(crs84.minX()).isEqualTo(-10.0);
+        View old = View.ofWms("1.1.1", "EPSG:4326", "-10,20,30,40", 256, 256);
+        assertThat(old.minX()).isEqualTo(-10.0);
+        assertThat(View.ofWms("1.3.0", "EPSG:3857", "0,0,1000,1000", 256, 256).maxX())
+                .isEqualTo(1000.0);
+        assertThatThrownBy(() -> View.ofWms("1.3.0", "EPSG:4326", "1,2,3", 256, 256))
+                .hasMessageContaining("four numbers");
+    }
+
+    @Test
     void bboxOutsideTheDomainAndBadSizesAreRefused() {
         assertThatThrownBy(() -> View.of("EPSG:3857", -2.1e7, 0, 0, 1e6, 256, 256))
                 .hasMessageContaining("outside the domain of EPSG:3857");
