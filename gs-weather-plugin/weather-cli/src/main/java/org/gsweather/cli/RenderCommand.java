@@ -16,6 +16,7 @@ import org.gsweather.render.ColorRamp;
 import org.gsweather.render.FieldSource;
 import org.gsweather.render.GridValues;
 import org.gsweather.render.Legend;
+import org.gsweather.render.PngEncoder;
 import org.gsweather.render.RampStyle;
 import org.gsweather.render.Style;
 import org.gsweather.render.StyleParser;
@@ -82,8 +83,11 @@ final class RenderCommand implements Callable<Integer> {
             description = "GOES ABI L1b: draw brightness temperature (K) or reflectance factor, not radiance.")
     String calibrate;
 
-    @Option(names = "--deflate", paramLabel = "0-9", description = "PNG deflate level (default 4).")
-    int deflate = 4;
+    @Option(
+            names = "--deflate",
+            paramLabel = "0-9",
+            description = "PNG deflate level (default 2: fast; 6-9 for smaller files).")
+    int deflate = PngEncoder.DEFAULT_LEVEL;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output PNG file.")
     Path out;

@@ -106,6 +106,94 @@ final class FieldSampler {
         }
     }
 
+    /**
+     * Samples a grid whose column depends on the pixel column only and whose row on the pixel row only
+     * ({@link InverseMapping#separable}): the neighbours and weights of each column and each row are
+     * worked out once, so a pixel costs four loads (one for nearest). Same values as {@link #sample}.
+     */
+    static void sampleSeparable(
+            GridValues field,
+            Sampling sampling,
+            double[] columns,
+            int w,
+            double[] rows,
+            int h,
+            float[] out,
+            int[] scratchI,
+            float[] scratchA) {
+        int nx = field.nx();
+        float[] v = field.values();
+        double period = field.period();
+        boolean wraps = period == period;
+        // per column: nearest index (or -1 outside), the two neighbours and the weight
+        int[] near = scratchI; // [0, w): nearest column or -1; [w, 2w): left neighbour; [2w, 3w): right one
+        for (int px = 0; px < w; px++) {
+            double x = columns[px];
+            if (wraps && (x < 0 || x >= period)) {
+                x -= period * Math.floor(x / period);
+            }
+            int n = (int) Math.floor(x + 0.5);
+            if (wraps && n >= nx) {
+                n = 0;
+            }
+            near[px] = x != x || n < 0 || n >= nx ? -1 : n;
+            int i0 = (int) Math.floor(x);
+            scratchA[px] = (float) (x - i0);
+            int i1 = i0 + 1;
+            if (wraps) {
+                i1 = i1 >= nx ? i1 - nx : i1;
+            } else {
+                i0 = Math.max(0, i0);
+                i1 = Math.min(nx - 1, i1);
+            }
+            near[w + px] = i0;
+            near[2 * w + px] = i1;
+        }
+        for (int py = 0; py < h; py++) {
+            double y = rows[py];
+            int cj = (int) Math.floor(y + 0.5);
+            int row = py * w;
+            if (y != y || cj < 0 || cj >= field.ny()) {
+                java.util.Arrays.fill(out, row, row + w, Missing.VALUE);
+                continue;
+            }
+            int nearRow = cj * nx;
+            if (sampling == Sampling.NEAREST) {
+                for (int px = 0; px < w; px++) {
+                    int n = near[px];
+                    out[row + px] = n < 0 ? Missing.VALUE : v[nearRow + n];
+                }
+                continue;
+            }
+            int j0 = (int) Math.floor(y);
+            float b = (float) (y - j0);
+            int j1 = Math.min(field.ny() - 1, j0 + 1);
+            j0 = Math.max(0, j0);
+            int r0 = j0 * nx;
+            int r1 = j1 * nx;
+            for (int px = 0; px < w; px++) {
+                int n = near[px];
+                if (n < 0) {
+                    out[row + px] = Missing.VALUE;
+                    continue;
+                }
+                float nearest = v[nearRow + n];
+                if (nearest != nearest) {
+                    out[row + px] = nearest;
+                    continue;
+                }
+                int i0 = near[w + px];
+                int i1 = near[2 * w + px];
+                float a = scratchA[px];
+                float v00 = v[r0 + i0], v10 = v[r0 + i1], v01 = v[r1 + i0], v11 = v[r1 + i1];
+                float top = v00 + a * (v10 - v00);
+                float bottom = v01 + a * (v11 - v01);
+                float sum = top + b * (bottom - top);
+                out[row + px] = sum == sum ? sum : bilinear(field, columns[px], y);
+            }
+        }
+    }
+
     /** Bilinear value at one fractional index (see {@link Sampling#BILINEAR}). */
     static float bilinear(GridValues field, double i, double j) {
         int nx = field.nx();

@@ -14,6 +14,8 @@ public final class TileRenderer {
     private float[] fj = new float[0];
     private float[] samples = new float[0];
     private byte[] indices = new byte[0];
+    private int[] columnScratch = new int[0];
+    private float[] weightScratch = new float[0];
     private Canvas canvas;
     private final SymbolLayer symbols = new SymbolLayer();
     private final IsolineLayer isolines = new IsolineLayer(this);
@@ -108,8 +110,24 @@ public final class TileRenderer {
             fj = new float[n];
             samples = new float[n];
         }
-        mapping.map(field.grid(), view, fi, fj);
-        FieldSampler.sample(field, sampling, fi, fj, n, samples);
+        if (mapping.mapOrSeparate(field.grid(), view, fi, fj)) {
+            if (columnScratch.length < 3 * view.width()) {
+                columnScratch = new int[3 * view.width()];
+                weightScratch = new float[view.width()];
+            }
+            FieldSampler.sampleSeparable(
+                    field,
+                    sampling,
+                    mapping.columns(),
+                    view.width(),
+                    mapping.rows(),
+                    view.height(),
+                    samples,
+                    columnScratch,
+                    weightScratch);
+        } else {
+            FieldSampler.sample(field, sampling, fi, fj, n, samples);
+        }
         return samples;
     }
 }
