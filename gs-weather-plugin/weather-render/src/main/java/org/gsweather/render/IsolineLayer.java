@@ -28,6 +28,8 @@ final class IsolineLayer {
     private final double[] ll = new double[2];
     private final double[] ij = new double[2];
     private float[] lattice = new float[0];
+    private double[] nodeColumns = new double[0];
+    private double[] nodeRows = new double[0];
     private final TileRenderer fillRenderer;
 
     IsolineLayer(TileRenderer fillRenderer) {
@@ -53,22 +55,56 @@ final class IsolineLayer {
         OutputCrs crs = view.crs();
         double resX = view.resolutionX();
         double resY = view.resolutionY();
+        boolean separable = InverseMapping.separable(field.grid(), crs);
+        if (separable) { // one grid column per node column, one grid row per node row
+            if (nodeColumns.length < nx || nodeRows.length < ny) {
+                nodeColumns = new double[Math.max(nx, nodeColumns.length)];
+                nodeRows = new double[Math.max(ny, nodeRows.length)];
+            }
+            double xMid = (a0 + nx / 2) * NODE * resX;
+            double yMid = -((b0 + ny / 2) * NODE) * resY;
+            crs.inverse(clamp(xMid, crs.minX(), crs.maxX()), clamp(yMid, crs.minY(), crs.maxY()), ll);
+            double lonMid = ll[0];
+            double latMid = ll[1];
+            for (int a = 0; a < nx; a++) {
+                double x = (a0 + a) * NODE * resX;
+                nodeColumns[a] = Double.NaN;
+                if (x >= crs.minX() && x <= crs.maxX()) {
+                    crs.inverse(x, clamp(yMid, crs.minY(), crs.maxY()), ll);
+                    field.grid().index(ll[0], latMid, ij);
+                    nodeColumns[a] = ij[0];
+                }
+            }
+            for (int b = 0; b < ny; b++) {
+                double y = -((b0 + b) * NODE) * resY;
+                nodeRows[b] = Double.NaN;
+                if (y >= crs.minY() && y <= crs.maxY()) {
+                    crs.inverse(clamp(xMid, crs.minX(), crs.maxX()), y, ll);
+                    field.grid().index(lonMid, ll[1], ij);
+                    nodeRows[b] = ij[1];
+                }
+            }
+        }
         for (int b = 0; b < ny; b++) {
             double y = -((b0 + b) * NODE) * resY;
             for (int a = 0; a < nx; a++) {
                 double x = (a0 + a) * NODE * resX;
                 float v = Float.NaN;
-                if (x >= crs.minX() && x <= crs.maxX() && y >= crs.minY() && y <= crs.maxY()) {
+                if (separable) {
+                    if (nodeColumns[a] == nodeColumns[a] && nodeRows[b] == nodeRows[b]) {
+                        v = FieldSampler.bilinear(field, nodeColumns[a], nodeRows[b]);
+                    }
+                } else if (x >= crs.minX() && x <= crs.maxX() && y >= crs.minY() && y <= crs.maxY()) {
                     crs.inverse(x, y, ll);
                     if (ll[0] == ll[0] && ll[1] == ll[1]) {
                         field.grid().index(ll[0], ll[1], ij);
                         v = FieldSampler.bilinear(field, ij[0], ij[1]);
-                        if (v == v) {
-                            v = (float) (v * conv[0] + conv[1]);
-                            min = Math.min(min, v);
-                            max = Math.max(max, v);
-                        }
                     }
+                }
+                if (v == v) {
+                    v = (float) (v * conv[0] + conv[1]);
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
                 }
                 lattice[b * nx + a] = v;
             }
@@ -151,6 +187,10 @@ final class IsolineLayer {
             }
             return maxX - minX < MIN_LOOP && maxY - minY < MIN_LOOP;
         });
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return v < lo ? lo : v > hi ? hi : v;
     }
 
     private static boolean isMajor(IsolineStyle style, long number) {

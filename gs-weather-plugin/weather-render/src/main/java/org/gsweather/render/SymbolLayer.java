@@ -39,9 +39,21 @@ final class SymbolLayer {
     }
 
     void arrows(Canvas c, WindValues wind, ArrowStyle style, View view) {
-        ColorRamp colors = style.speedColors() == null ? null : ColorRamp.of(style.speedColors(), "kt");
+        ColorRamp colors = speedColors(style.speedColors());
         double reach = (style.scaled() ? 2 * style.size() : style.size()) + 2 * style.lineWidth() + 2;
         draw(c, wind, view, style.spacing(), reach, colors, style.color(), false, null, style);
+    }
+
+    private ColorRamp lastColors;
+
+    private ColorRamp speedColors(RampStyle style) {
+        if (style == null) {
+            return null;
+        }
+        if (lastColors == null || lastColors.style() != style) {
+            lastColors = ColorRamp.of(style, "kt");
+        }
+        return lastColors;
     }
 
     private void draw(

@@ -42,7 +42,7 @@ public final class TileRenderer {
         Canvas c = canvas(view);
         for (Style s : styles) {
             if (s instanceof RampStyle r) {
-                ramp(c, ColorRamp.of(r, source.scalar().units()), source.scalar(), view);
+                ramp(c, colors(r, source.scalar().units()), source.scalar(), view);
             } else if (s instanceof BarbStyle b) {
                 symbols.barbs(c, source.wind(), b, view);
             } else if (s instanceof ArrowStyle a) {
@@ -52,6 +52,18 @@ public final class TileRenderer {
             }
         }
         return c;
+    }
+
+    private ColorRamp lastRamp;
+
+    /** The ramp of a style for a field's units, kept while the same style draws tile after tile. */
+    ColorRamp colors(RampStyle style, String units) {
+        ColorRamp r = lastRamp;
+        if (r == null || r.style() != style || !r.dataUnits().equals(units)) {
+            r = ColorRamp.of(style, units);
+            lastRamp = r;
+        }
+        return r;
     }
 
     /** Colors every pixel by the ramp (the first layer of an image, or over what is drawn). */
