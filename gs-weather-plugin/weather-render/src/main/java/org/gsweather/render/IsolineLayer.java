@@ -239,22 +239,47 @@ final class IsolineLayer {
         return style.labelUnits() ? s + " " + Legend.symbol(units) : s;
     }
 
-    /** Filled bands between levels, colored from the fill palette at each band's middle. */
+    /**
+     * Filled bands between levels, each colored from the fill palette at the band's middle value: the
+     * palette's own values (converted to the display units), or for unitless palettes the range
+     * [fillmin, fillmax]. A band's color depends on its values only, never on which levels a tile
+     * happens to see, so fills are seamless too.
+     */
     private void fill(Canvas c, GridValues field, IsolineStyle style, double[] levels, String units, View view) {
-        if (levels.length < 2) {
+        Palette p = style.fill();
+        double[] edges = levels;
+        if (!style.explicitLevels()) { // one more band each side: every value falls in a band
+            int n = levels.length;
+            edges = new double[n + 2];
+            double first = n > 0 ? levels[0] : style.base();
+            edges[0] = first - style.interval();
+            System.arraycopy(levels, 0, edges, 1, n);
+            edges[n + 1] = (n > 0 ? levels[n - 1] : first) + style.interval();
+        }
+        if (edges.length < 2) {
             return;
         }
-        Palette p = style.fill();
-        int n = levels.length;
+        double lo, hi;
+        if (p.generic()) {
+            if (Double.isNaN(style.fillMin()) || Double.isNaN(style.fillMax())) {
+                throw new StyleException("isolines: fill=" + p.name() + " has no units; give fillmin= and fillmax= (in "
+                        + units + ") for its ends");
+            }
+            lo = style.fillMin();
+            hi = style.fillMax();
+        } else {
+            double[] conv = Units.conversion(p.units(), units);
+            lo = p.first() * conv[0] + conv[1];
+            hi = p.last() * conv[0] + conv[1];
+        }
+        int n = edges.length;
         int[] colors = new int[n];
-        double lo = levels[0];
-        double hi = levels[n - 1];
         for (int k = 0; k < n; k++) {
-            double mid = k + 1 < n ? 0.5 * (levels[k] + levels[k + 1]) : levels[k];
-            double f = (mid - lo) / (hi - lo);
+            double mid = k + 1 < n ? 0.5 * (edges[k] + edges[k + 1]) : edges[k];
+            double f = Math.max(0, Math.min(1, (mid - lo) / (hi - lo)));
             colors[k] = p.colorAt(p.first() + f * (p.last() - p.first()));
         }
-        Palette bands = new Palette("bands", "bands", units, true, levels, colors);
+        Palette bands = new Palette("bands", "bands", units, true, edges, colors);
         RampStyle ramp = new RampStyle(
                 bands,
                 Double.NaN,
@@ -262,8 +287,8 @@ final class IsolineLayer {
                 units,
                 1,
                 false,
-                EdgeColor.TRANSPARENT,
-                EdgeColor.TRANSPARENT,
+                EdgeColor.EXTEND,
+                EdgeColor.EXTEND,
                 0,
                 1,
                 Sampling.BILINEAR);

@@ -16,6 +16,8 @@ package org.gsweather.render;
  * @param fontSize label height in pixels
  * @param smoothing number of moving-average passes over the line points (0-3)
  * @param fill when not null, the bands between levels are filled with this palette's colors
+ * @param fillMin value (in {@code units}) at the start of a unitless fill palette, NaN otherwise
+ * @param fillMax value (in {@code units}) at the end of a unitless fill palette, NaN otherwise
  */
 public record IsolineStyle(
         double interval,
@@ -30,7 +32,9 @@ public record IsolineStyle(
         boolean labelUnits,
         double fontSize,
         int smoothing,
-        Palette fill)
+        Palette fill,
+        double fillMin,
+        double fillMax)
         implements Style {
     public static final int MAX_LEVELS = 250;
 

@@ -33,9 +33,12 @@ public final class StyleParser {
             "majorwidth",
             "labels",
             "nolabels",
+            "labelunits",
             "font",
             "smooth",
-            "fill");
+            "fill",
+            "fillmin",
+            "fillmax");
 
     private StyleParser() {}
 
@@ -205,7 +208,9 @@ public final class StyleParser {
                 flag(p, "labelunits"),
                 number(p, "font", 11),
                 (int) number(p, "smooth", 2),
-                p.containsKey("fill") ? palette(p.get("fill"), p.get("units")) : null);
+                p.containsKey("fill") ? palette(p.get("fill"), p.get("units")) : null,
+                number(p, "fillmin", Double.NaN),
+                number(p, "fillmax", Double.NaN));
     }
 
     private static boolean flag(Map<String, String> p, String key) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.gsweather.field.Field;
 import org.gsweather.field.FieldInfo;
 import org.gsweather.grib2.Grib2Field;
+import org.gsweather.netcdf.NetcdfField;
 
 /**
  * The u and v components of one wind: GRIB2 discipline 0, category 2, numbers 2 and 3 (UGRD/VGRD), or
@@ -24,6 +25,17 @@ public record WindPair(Field u, Field v) {
     static char component(Field f) {
         if (f instanceof Grib2Field g && g.discipline() == 0 && g.category() == 2) {
             return g.parameterNumber() == 2 ? 'u' : g.parameterNumber() == 3 ? 'v' : 0;
+        }
+        if (f instanceof NetcdfField n && n.standardName() != null) {
+            switch (n.standardName()) {
+                case "eastward_wind", "x_wind" -> {
+                    return 'u';
+                }
+                case "northward_wind", "y_wind" -> {
+                    return 'v';
+                }
+                default -> {}
+            }
         }
         String name = f.info().parameter().shortName().toLowerCase(Locale.ROOT);
         return switch (name) {

@@ -81,6 +81,17 @@ class OverlaySeamlessnessTest {
     }
 
     @Test
+    void filledIsobarBandsOnEta() {
+        assertSeamless(
+                FieldSource.of(Sources.field(Sources.ETA, "PRMSL", "")),
+                "isolines:interval=4,units=hPa,fill=gray,fillmin=980,fillmax=1040",
+                TileMatrixSet.WEB_MERCATOR_QUAD,
+                4,
+                3,
+                5);
+    }
+
+    @Test
     void isothermsWithLabelsOverARampOnGfsAcrossGreenwich() {
         assertSeamless(
                 FieldSource.of(Sources.field(Sources.GFS, "TMP", "850 hPa")),
