@@ -37,7 +37,7 @@ class PngFilterTest {
                     for (int lane = 0; lane < step; lane++) {
                         int i = 1 + (2 * k + 1) * step + lane;
                         if ((row[i] & 0xff) != TestPng.paeth(k, b, c)) {
-                            throw new AssertionError("step " + step + ": Paeth(" + k + ", " + b + ", " + c + ") = "
+                            Assertions.fail("step " + step + ": Paeth(" + k + ", " + b + ", " + c + ") = "
                                     + (row[i] & 0xff) + " instead of " + TestPng.paeth(k, b, c));
                         }
                     }
