@@ -49,6 +49,7 @@ final class Hdf5Reader {
     private final HdfFile hdf;
     private final String where;
     private final Map<Long, Dataset> byAddress = new HashMap<>();
+    private final Map<Long, Map<String, Attribute>> attributesByAddress = new HashMap<>();
     private boolean netcdf4Markers;
 
     private Hdf5Reader(HdfFile hdf, Path path) {
@@ -82,17 +83,16 @@ final class Hdf5Reader {
     private NcDataset read() throws IOException {
         List<Dataset> datasets = new ArrayList<>();
         collect(hdf, datasets);
-        Map<String, NcAttribute> globals;
+        Map<String, NcAttribute> globals = Map.of();
         List<String> warnings = new ArrayList<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
         try {
-            globals = attributes(hdf);
-            netcdf4Markers |= hdf.getAttribute("_NCProperties") != null;
-        } catch (HdfException e) {
-            // jHDF 0.13.0 cannot read some dense attribute heaps (GOES ABI root attributes: a fractal heap
-            // object beyond its first direct block). Global attributes only describe; the data do not need them.
-            globals = Map.of();
-            warnings.add("global attributes unreadable by jHDF (" + rootCause(e) + "); opened without them");
+            Map<String, Attribute> raw = hdfAttributes(hdf);
+            globals = attributes(raw);
+            netcdf4Markers |= raw.containsKey("_NCProperties");
+        } catch (UnsupportedDataException e) {
+            // Global attributes only describe; the data do not need them.
+            warnings.add("global attributes unreadable (" + e.getMessage() + "); opened without them");
         }
         if (!netcdf4Markers) {
             throw new UnsupportedDataException(where + "an HDF5 file but not NetCDF-4: it has no _NCProperties"
@@ -102,18 +102,16 @@ final class Hdf5Reader {
         List<NcVariable> variables = new ArrayList<>();
         for (Dataset d : datasets) {
             String name = variableName(d);
-            Map<String, NcAttribute> attributes;
-            String scaleName;
+            Map<String, Attribute> raw;
             try {
-                scaleName = text(d.getAttribute("NAME"));
-                attributes = attributes(d);
-            } catch (HdfException e) {
-                // Same jHDF 0.13.0 limitation (e.g. the long flag_meanings of GOES FDC "Mask"): without its
-                // attributes (scale, fill, valid range) the values cannot be interpreted, so the variable is left out.
-                unreadable.put(name, "attributes unreadable by jHDF (" + rootCause(e) + ")");
+                raw = hdfAttributes(d);
+            } catch (UnsupportedDataException e) {
+                // Without its attributes (scale, fill, valid range) the values cannot be interpreted.
+                unreadable.put(name, "attributes unreadable (" + e.getMessage() + ")");
                 warnings.add("variable " + name + " left out: " + unreadable.get(name));
                 continue;
             }
+            String scaleName = text(raw.get("NAME"));
             if (scaleName != null && scaleName.startsWith(DIMENSION_ONLY)) {
                 continue;
             }
@@ -121,12 +119,13 @@ final class Hdf5Reader {
             if (type == null) {
                 continue; // compound, enum, opaque, references: not data this reader serves
             }
-            variables.add(new NcVariable(name, type, dimensions(d), attributes, new Hdf5Storage(d, type, name, where)));
+            variables.add(new NcVariable(
+                    name, type, dimensions(d, raw), attributes(raw), new Hdf5Storage(d, type, name, where)));
         }
         return new NcDataset(hdf.getFileAsPath(), "NetCDF-4", globals, variables, warnings, unreadable, hdf::close);
     }
 
-    private void collect(Group group, List<Dataset> out) {
+    private void collect(Group group, List<Dataset> out) throws DataFormatException {
         for (Node n : group) {
             if (n.isLink()) {
                 continue;
@@ -137,17 +136,40 @@ final class Hdf5Reader {
                 out.add(d);
                 byAddress.put(d.getAddress(), d);
                 try {
-                    Map<String, Attribute> atts = d.getAttributes();
+                    Map<String, Attribute> atts = hdfAttributes(d);
                     if (atts.containsKey("DIMENSION_LIST")
                             || atts.containsKey("_Netcdf4Dimid")
                             || "DIMENSION_SCALE".equals(text(atts.get("CLASS")))) {
                         netcdf4Markers = true;
                     }
-                } catch (HdfException e) {
+                } catch (UnsupportedDataException e) {
                     // reported when the variable is built
                 }
             }
         }
+    }
+
+    /**
+     * The attributes of a node through jHDF, else through {@link DenseAttributes} where jHDF 0.13.0 fails on
+     * the fractal heap of dense attribute storage (GOES ABI root attributes, FDC "Mask").
+     */
+    private Map<String, Attribute> hdfAttributes(Node n) throws DataFormatException {
+        Map<String, Attribute> cached = attributesByAddress.get(n.getAddress());
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, Attribute> attributes;
+        try {
+            attributes = n.getAttributes();
+        } catch (HdfException e) {
+            try {
+                attributes = DenseAttributes.read(hdf.getHdfBackingStorage(), n, where);
+            } catch (UnsupportedDataException u) {
+                throw new UnsupportedDataException(u.getMessage() + "; jHDF: " + rootCause(e));
+            }
+        }
+        attributesByAddress.put(n.getAddress(), attributes);
+        return attributes;
     }
 
     private static String variableName(Node n) {
@@ -163,17 +185,17 @@ final class Hdf5Reader {
         return (slash < 0 ? "" : path.substring(0, slash + 1)) + last;
     }
 
-    private List<NcDimension> dimensions(Dataset d) throws DataFormatException {
+    private List<NcDimension> dimensions(Dataset d, Map<String, Attribute> attributes) throws DataFormatException {
         long[] shape = d.isScalar() ? new long[0] : d.getDimensionsAsLong();
         long[] max = d.isScalar() ? new long[0] : d.getMaxSize();
         List<NcDimension> dims = new ArrayList<>();
-        Attribute list = d.getAttribute("DIMENSION_LIST");
+        Attribute list = attributes.get("DIMENSION_LIST");
         Object[] refs = list != null ? (Object[]) list.getData() : null;
         for (int k = 0; k < shape.length; k++) {
             String name;
             if (refs != null && k < refs.length) {
                 name = dimensionName(refs[k], d, k);
-            } else if ("DIMENSION_SCALE".equals(text(d.getAttribute("CLASS"))) && shape.length == 1) {
+            } else if ("DIMENSION_SCALE".equals(text(attributes.get("CLASS"))) && shape.length == 1) {
                 name = variableName(d);
             } else {
                 name = "phony_dim_" + k;
@@ -222,9 +244,9 @@ final class Hdf5Reader {
         return null;
     }
 
-    private Map<String, NcAttribute> attributes(Node n) {
+    private static Map<String, NcAttribute> attributes(Map<String, Attribute> attributes) {
         Map<String, NcAttribute> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Attribute> e : n.getAttributes().entrySet()) {
+        for (Map.Entry<String, Attribute> e : attributes.entrySet()) {
             String name = e.getKey();
             if (INTERNAL.contains(name)) {
                 continue;

@@ -1,5 +1,6 @@
 package org.gsweather.grib2;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,7 +38,7 @@ class PngFilterTest {
                     for (int lane = 0; lane < step; lane++) {
                         int i = 1 + (2 * k + 1) * step + lane;
                         if ((row[i] & 0xff) != TestPng.paeth(k, b, c)) {
-                            throw new AssertionError("step " + step + ": Paeth(" + k + ", " + b + ", " + c + ") = "
+                            Assertions.fail("step " + step + ": Paeth(" + k + ", " + b + ", " + c + ") = "
                                     + (row[i] & 0xff) + " instead of " + TestPng.paeth(k, b, c));
                         }
                     }

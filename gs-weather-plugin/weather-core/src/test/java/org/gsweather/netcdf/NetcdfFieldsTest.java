@@ -152,17 +152,20 @@ class NetcdfFieldsTest {
             assertThat(g.y0()).isCloseTo((double) 0.128212f * h, within(1e-6));
             assertThat(g.dy()).isCloseTo((double) -5.6e-05f * h, within(1e-6));
             assertThat(nc.fields().get(0).info().validTime()).isEqualTo("2019-10-27T20:02:38.321Z");
-            assertThat(nc.warnings()).singleElement().asString().contains("global attributes unreadable by jHDF");
+            assertThat(nc.warnings()).isEmpty();
+            assertThat(nc.globalAttributes()).containsEntry("platform_ID", "G17");
         }
     }
 
     @Test
-    void goesFireProductVariableWithUnreadableAttributesIsLeftOutWithAReason() throws Exception {
+    void goesFireProductMaskIsAFieldThoughJhdfCannotReadItsAttributes() throws Exception {
         try (NetcdfFile nc = NetcdfFile.open(TestData.file(NetcdfReferenceTest.FDCC))) {
-            assertThat(nc.fields()).extracting(NetcdfField::variable).containsExactly("Area", "Temp", "Power", "DQF");
-            assertThat(nc.warnings()).anyMatch(w -> w.startsWith("variable Mask left out"));
-            assertThatThrownBy(() -> nc.read("Mask", Map.of()))
-                    .hasMessageContaining("variable Mask cannot be read: attributes unreadable by jHDF");
+            assertThat(nc.fields())
+                    .extracting(NetcdfField::variable)
+                    .containsExactly("Area", "Temp", "Mask", "Power", "DQF");
+            assertThat(nc.warnings()).isEmpty();
+            assertThat(nc.field("Mask", Map.of()).info().parameter().name())
+                    .isEqualTo("ABI L2+ Fire - Hot Spot Characterization: Fire Mask");
         }
     }
 

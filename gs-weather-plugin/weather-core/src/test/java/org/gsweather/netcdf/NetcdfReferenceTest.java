@@ -39,6 +39,7 @@ class NetcdfReferenceTest {
                 Arguments.of(RADM, "DQF", Map.of(), 0.0),
                 Arguments.of(FDCC, "Area", Map.of(), 0.07),
                 Arguments.of(FDCC, "Temp", Map.of(), 6e-5),
+                Arguments.of(FDCC, "Mask", Map.of(), 0.0),
                 Arguments.of(FDCC, "Power", Map.of(), 0.0),
                 Arguments.of(FDCC, "DQF", Map.of(), 0.0));
     }

@@ -1,5 +1,7 @@
 package org.gsweather.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,6 +53,7 @@ class NearCacheTest {
             a.put("l", at, "v2".getBytes(StandardCharsets.UTF_8), null);
 
             Await.until(Duration.ofSeconds(5), "node b sees v2", () -> "v2".equals(text(b.get(at))));
+            assertThat(text(b.get(at))).isEqualTo("v2");
         }
     }
 
@@ -68,6 +71,7 @@ class NearCacheTest {
             a.deleteLayer("l");
 
             Await.until(Duration.ofSeconds(5), "node b misses", () -> b.get(at) == null);
+            assertThat(b.get(at)).isNull();
         }
     }
 }
