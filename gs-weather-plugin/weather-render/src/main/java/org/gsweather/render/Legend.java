@@ -47,7 +47,7 @@ public final class Legend {
         boolean stepped = ramp.style().palette().stepped();
         for (int y = top; y < bottom; y++) {
             double f = (bottom - 1 - y + 0.5) / (bottom - top); // 0 at the bottom
-            int band = stepped ? (int) Math.min(bands - 1, f * bands) : (int) Math.min(bands - 1, f * bands);
+            int band = (int) Math.min(bands - 1, f * bands);
             int color = palette[2 + band];
             for (int x = barLeft; x < barRight; x++) {
                 argb[y * width + x] = Argb.over(argb[y * width + x], color, 255);
