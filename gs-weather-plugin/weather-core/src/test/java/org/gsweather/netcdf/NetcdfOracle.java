@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,13 +53,7 @@ final class NetcdfOracle {
                 Files.deleteIfExists(script);
                 Files.move(out.resolveSibling(out.getFileName() + ".part"), out, StandardCopyOption.REPLACE_EXISTING);
             }
-            byte[] bytes = Files.readAllBytes(out);
-            float[] v = new float[bytes.length / 4];
-            ByteBuffer.wrap(bytes)
-                    .order(ByteOrder.LITTLE_ENDIAN)
-                    .asFloatBuffer()
-                    .get(v);
-            return v;
+            return TestData.readFloats(out, ByteOrder.LITTLE_ENDIAN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

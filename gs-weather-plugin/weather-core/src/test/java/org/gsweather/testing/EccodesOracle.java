@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class EccodesOracle {
     private static final String PYTHON = "/usr/bin/python3";
+    private static final String SCRIPT_VERSION = scriptVersion();
 
     private final Path dir;
     private final List<Map<String, String>> fields;
@@ -51,8 +52,9 @@ public final class EccodesOracle {
     public static synchronized EccodesOracle of(Path grib, int every) {
         require();
         boolean latLon = every > 0;
+        // The script's hash is part of the key, so that a changed oracle never reads a stale cache.
         String key = grib.toAbsolutePath().normalize().toString().replaceAll("[^A-Za-z0-9._-]", "_")
-                + (latLon ? ".ll" + every : "");
+                + (latLon ? ".ll" + every : "") + "." + SCRIPT_VERSION;
         Path dir = TestData.cacheDir().resolve("oracle").resolve(key);
         Path index = dir.resolve("fields.tsv");
         try {
@@ -85,6 +87,14 @@ public final class EccodesOracle {
         }
     }
 
+    private static String scriptVersion() {
+        try (InputStream in = EccodesOracle.class.getResourceAsStream("/oracles/eccodes_fields.py")) {
+            return Integer.toHexString(java.util.Arrays.hashCode(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public int size() {
         return fields.size();
     }
@@ -101,7 +111,7 @@ public final class EccodesOracle {
 
     /** Values of field {@code n} in file order, NaN where missing. */
     public float[] values(int n) {
-        return floats(dir.resolve(n + ".f32"));
+        return TestData.readFloats(dir.resolve(n + ".f32"), ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Latitude/longitude pairs of field {@code n} in file order. */
@@ -112,20 +122,6 @@ public final class EccodesOracle {
             ByteBuffer.wrap(bytes)
                     .order(ByteOrder.LITTLE_ENDIAN)
                     .asDoubleBuffer()
-                    .get(v);
-            return v;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static float[] floats(Path p) {
-        try {
-            byte[] bytes = Files.readAllBytes(p);
-            float[] v = new float[bytes.length / 4];
-            ByteBuffer.wrap(bytes)
-                    .order(ByteOrder.LITTLE_ENDIAN)
-                    .asFloatBuffer()
                     .get(v);
             return v;
         } catch (IOException e) {

@@ -74,8 +74,13 @@ public final class TestData {
 
     /** Raw float32 values of a file (decompressed as {@link #file}). */
     public static float[] floats(String relative, ByteOrder order) {
+        return readFloats(file(relative), order);
+    }
+
+    /** Raw float32 values of any file. */
+    public static float[] readFloats(Path path, ByteOrder order) {
         try {
-            byte[] bytes = Files.readAllBytes(file(relative));
+            byte[] bytes = Files.readAllBytes(path);
             float[] values = new float[bytes.length / 4];
             ByteBuffer.wrap(bytes).order(order).asFloatBuffer().get(values);
             return values;
