@@ -159,6 +159,22 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /** Restricts the running server to the given CPUs ({@code taskset} list syntax, e.g. {@code 1} or {@code 0-1}). */
+    public synchronized void pinTo(String cpus) throws IOException {
+        try {
+            Process taskset = new ProcessBuilder("taskset", "-a", "-pc", cpus, String.valueOf(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (taskset.waitFor() != 0) {
+                throw new IOException("taskset -a -pc " + cpus + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     public synchronized boolean running() {
         return process != null && process.isAlive();
     }
