@@ -80,7 +80,7 @@ public final class RedisTileStore implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn(
                     "Redis tile store started while Redis is unreachable ({}): tiles are misses until it answers",
-                    e.toString());
+                    FailureMessage.of(e, config));
         }
         return store;
     }
@@ -112,7 +112,7 @@ public final class RedisTileStore implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreUnavailableException(
                     "Redis tile store could not look at prefix '" + config.keyPrefix() + "' (" + config.nodes() + "): "
-                            + e.getMessage(),
+                            + FailureMessage.of(e, config),
                     e);
         }
     }
@@ -728,7 +728,8 @@ public final class RedisTileStore implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw new StoreUnavailableException(
-                    "Redis tile store could not " + what + " (" + config.nodes() + "): " + e.getMessage(), e);
+                    "Redis tile store could not " + what + " (" + config.nodes() + "): " + FailureMessage.of(e, config),
+                    e);
         }
     }
 
