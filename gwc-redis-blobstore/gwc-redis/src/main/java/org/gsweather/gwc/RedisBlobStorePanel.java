@@ -105,7 +105,10 @@ public class RedisBlobStorePanel extends Panel {
             fields.forEach((name, field) -> {
                 Object value = field.getConvertedInput();
                 String text = value == null ? null : value.toString();
-                if (RedisBlobStoreInfo.SECRETS.contains(name) && (text == null || text.isEmpty())) {
+                // a write-only field sends back the stand-in it rendered when nothing was typed
+                boolean untouched =
+                        text == null || text.isEmpty() || text.equals(field.getDefaultModelObjectAsString());
+                if (RedisBlobStoreInfo.SECRETS.contains(name) && untouched) {
                     text = model.getObject() == null
                             ? null
                             : GeoServerConfigPasswords.decode(
