@@ -174,11 +174,14 @@ def main():
     step("seed EPSG:4326 zoom 0-3 via GWC REST", got == expected, f"{len(got)} tile keys = the {len(expected)} tiles of "
          f"the layer's coverage (WMTS TileMatrixLimits)")
     states = keys(f"{PREFIX}:s:*")
-    others = keys() - keys(f"{PREFIX}:t:*") - states
+    floors = keys(f"{PREFIX}:f:*")
+    others = keys() - keys(f"{PREFIX}:t:*") - states - floors
     step("Redis besides tiles", others == {f"{PREFIX}:store", f"{PREFIX}:layers",
                                            f"{PREFIX}:l:{{{enc(layer_id)}}}:caches"}
+         and {k.replace(f"{PREFIX}:s:", f"{PREFIX}:f:", 1) for k in states} == floors
+         and all(redis("get", k) == ["1"] for k in floors)
          and redis("hget", f"{PREFIX}:layers", LAYER) == [layer_id],
-         f"{len(states)} shard states, {sorted(others)}")
+         f"{len(states)} shard states, each with its floor key (floor 1), {sorted(others)}")
 
     # 4. read back: HIT from Redis (TMS and WMTS), and a MISS that is stored then hit
     z, x, y = sorted(expected)[-1]
@@ -232,8 +235,9 @@ def main():
     wait_for_background_deletes()
     step("truncate by parameters (masstruncate truncateParameters)",
          tile_keys(layer_id, enc(pid)) == set() and tile_keys(layer_id) == expected
-         and not keys(f"{PREFIX}:s:*{enc(pid)}*") and redis("hlen", f"{PREFIX}:l:{{{enc(layer_id)}}}:params") == ["0"],
-         f"no key of {pid} left (tiles, shard states, mapping); {len(expected)} default-style tiles kept")
+         and not keys(f"{PREFIX}:s:*{enc(pid)}*") and not keys(f"{PREFIX}:f:*{enc(pid)}*")
+         and redis("hlen", f"{PREFIX}:l:{{{enc(layer_id)}}}:params") == ["0"],
+         f"no key of {pid} left (tiles, shard states and floors, mapping); {len(expected)} default-style tiles kept")
 
     # 8. rename the layer (GeoServer REST)
     before = keys()

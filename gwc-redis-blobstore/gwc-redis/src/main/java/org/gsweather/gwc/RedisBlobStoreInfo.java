@@ -1,6 +1,7 @@
 package org.gsweather.gwc;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -31,6 +32,8 @@ import org.gsweather.redis.StoreUnavailableException;
 public class RedisBlobStoreInfo extends BlobStoreInfo {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RedisBlobStoreInfo.class.getName());
+    /** Settings written encrypted, and never shown. */
+    static final List<String> SECRETS = List.of("password", "tlsTrustStorePassword");
 
     private String topology;
     private String nodes;
@@ -39,6 +42,8 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
     private String password;
     private String database;
     private Boolean tls;
+    private String tlsTrustStore;
+    private String tlsTrustStorePassword;
     private String connectTimeout;
     private String readTimeout;
     private String poolMaxTotal;
@@ -73,6 +78,8 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
         s.put("password", password);
         s.put("database", database);
         s.put("tls", tls == null ? null : tls.toString());
+        s.put("tlsTrustStore", tlsTrustStore);
+        s.put("tlsTrustStorePassword", tlsTrustStorePassword);
         s.put("connectTimeout", connectTimeout);
         s.put("readTimeout", readTimeout);
         s.put("poolMaxTotal", poolMaxTotal);
@@ -103,9 +110,11 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
     RedisTileStoreConfig toConfig(UnaryOperator<String> resolve, UnaryOperator<String> decrypt) {
         Map<String, String> resolved = new LinkedHashMap<>();
         settings().forEach((k, v) -> resolved.put(k, v == null ? null : resolve.apply(v)));
-        String secret = resolved.get("password");
-        if (secret != null && !secret.isEmpty()) {
-            resolved.put("password", decrypt.apply(secret));
+        for (String name : SECRETS) {
+            String secret = resolved.get(name);
+            if (secret != null && !secret.isEmpty()) {
+                resolved.put(name, decrypt.apply(secret));
+            }
         }
         return RedisTileStoreSettings.parse(resolved);
     }
@@ -170,8 +179,10 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
     @Override
     public String toString() {
         Map<String, String> s = settings();
-        if (s.get("password") != null) {
-            s.put("password", "***");
+        for (String name : SECRETS) {
+            if (s.get(name) != null) {
+                s.put(name, "***");
+            }
         }
         s.values().removeIf(Objects::isNull);
         return "RedisBlobStoreInfo[name=" + getName() + ", enabled=" + isEnabled() + ", default=" + isDefault() + ", "
@@ -244,6 +255,22 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
 
     public void setTls(Boolean tls) {
         this.tls = tls;
+    }
+
+    public String getTlsTrustStore() {
+        return tlsTrustStore;
+    }
+
+    public void setTlsTrustStore(String tlsTrustStore) {
+        this.tlsTrustStore = tlsTrustStore;
+    }
+
+    public String getTlsTrustStorePassword() {
+        return tlsTrustStorePassword;
+    }
+
+    public void setTlsTrustStorePassword(String tlsTrustStorePassword) {
+        this.tlsTrustStorePassword = tlsTrustStorePassword;
     }
 
     public String getConnectTimeout() {

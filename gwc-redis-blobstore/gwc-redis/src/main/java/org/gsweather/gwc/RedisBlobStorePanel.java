@@ -1,8 +1,10 @@
 package org.gsweather.gwc;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.form.CheckBox;
 import org.apache.wicket.markup.html.form.DropDownChoice;
@@ -31,6 +33,7 @@ public class RedisBlobStorePanel extends Panel {
             "sentinelMasterName",
             "user",
             "database",
+            "tlsTrustStore",
             "keyPrefix",
             "connectTimeout",
             "readTimeout",
@@ -58,10 +61,12 @@ public class RedisBlobStorePanel extends Panel {
             add(field(name, new TextField<String>(name)));
         }
         fields.get("nodes").setRequired(true);
-        add(field(
-                "password",
-                new PasswordTextFieldWriteOnlyModel("password", new PropertyModel<>(model, "password"))
-                        .setRequired(false)));
+        for (String secret : RedisBlobStoreInfo.SECRETS) {
+            add(field(
+                    secret,
+                    new PasswordTextFieldWriteOnlyModel(secret, new PropertyModel<>(model, secret))
+                            .setRequired(false)));
+        }
         add(field("tls", new CheckBox("tls")));
     }
 
@@ -96,15 +101,30 @@ public class RedisBlobStorePanel extends Panel {
         @Override
         public void validate(Form<?> form) {
             Map<String, String> typed = new LinkedHashMap<>();
+            Set<String> placeholders = new HashSet<>();
             fields.forEach((name, field) -> {
                 Object value = field.getConvertedInput();
                 String text = value == null ? null : value.toString();
-                if (name.equals("password") && (text == null || text.isEmpty())) {
-                    text = model.getObject() == null ? null : model.getObject().getPassword();
+                // a write-only field sends back the stand-in it rendered when nothing was typed
+                boolean untouched =
+                        text == null || text.isEmpty() || text.equals(field.getDefaultModelObjectAsString());
+                if (RedisBlobStoreInfo.SECRETS.contains(name) && untouched) {
+                    text = model.getObject() == null
+                            ? null
+                            : GeoServerConfigPasswords.decode(
+                                    model.getObject().settings().get(name));
                 }
                 // a placeholder is only known once the store starts
-                typed.put(name, text != null && text.contains("${") ? placeholderStandIn(name) : text);
+                boolean placeholder = text != null && text.contains("${");
+                if (placeholder) {
+                    placeholders.add(name);
+                }
+                typed.put(name, placeholder ? placeholderStandIn(name) : text);
             });
+            if (placeholders.contains("tlsTrustStore")) {
+                // checked with its password when the store starts
+                typed.put("tlsTrustStorePassword", null);
+            }
             try {
                 RedisTileStoreSettings.parse(typed);
             } catch (InvalidConfigurationException e) {

@@ -7,14 +7,16 @@ import org.geowebcache.config.XMLConfigurationProvider;
 
 /**
  * Teaches GWC's XStream configuration (geowebcache.xml and GWC REST) the {@code RedisBlobStore} element: its alias
- * and a password that is written encrypted.
+ * and passwords that are written encrypted.
  */
 public class RedisBlobStoreXStreamProvider implements XMLConfigurationProvider {
     @Override
     public XStream getConfiguredXStream(XStream xs) {
         xs.allowTypes(new Class<?>[] {RedisBlobStoreInfo.class});
         xs.alias("RedisBlobStore", RedisBlobStoreInfo.class);
-        xs.registerLocalConverter(RedisBlobStoreInfo.class, "password", new EncryptedPasswordConverter());
+        for (String secret : RedisBlobStoreInfo.SECRETS) {
+            xs.registerLocalConverter(RedisBlobStoreInfo.class, secret, new EncryptedPasswordConverter());
+        }
         return xs;
     }
 

@@ -181,7 +181,12 @@ final class BulkDeleter implements AutoCloseable {
             args.add(bytes(job.id()));
             job.rangeZooms().forEach(z -> args.add(bytes(String.valueOf(z))));
             for (int s = 0; s < keys.shards(); s++) {
-                LuaScript.FINISH_RANGE.run(redis, List.of(bytes(keys.shardState(job.rangeCache(), s))), args);
+                LuaScript.FINISH_RANGE.run(
+                        redis,
+                        List.of(
+                                bytes(keys.shardState(job.rangeCache(), s)),
+                                bytes(keys.shardFloor(job.rangeCache(), s))),
+                        args);
             }
         }
         Map<String, String> p = redis.hgetAll(progressKey(job.id()));
@@ -225,7 +230,10 @@ final class BulkDeleter implements AutoCloseable {
                         bytes = counts[1];
                     } else {
                         for (String stateKey : found) {
-                            LuaScript.DROP_STATE.run(redis, List.of(bytes(stateKey)), List.of());
+                            LuaScript.DROP_STATE.run(
+                                    redis,
+                                    List.of(bytes(stateKey), bytes(keys.shardFloorOfState(stateKey))),
+                                    List.of());
                         }
                     }
                     cursor = page.getCursor();

@@ -16,11 +16,13 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * a failover, or on a new cluster node).
  */
 final class LuaScript {
-    static final LuaScript GET_TILE = load("get_tile.lua");
+    private static final String SHARD_FLOOR = "shard_floor.lua";
+
+    static final LuaScript GET_TILE = load("get_tile.lua", SHARD_FLOOR);
     static final LuaScript PUT_TILE = load("put_tile.lua");
     static final LuaScript DELETE_TILES = load("delete_tiles.lua");
-    static final LuaScript MARK_DELETED = load("mark_deleted.lua");
-    static final LuaScript FINISH_RANGE = load("finish_range.lua");
+    static final LuaScript MARK_DELETED = load("mark_deleted.lua", SHARD_FLOOR);
+    static final LuaScript FINISH_RANGE = load("finish_range.lua", SHARD_FLOOR);
     static final LuaScript DROP_STATE = load("drop_state.lua");
     static final LuaScript RENEW_LEASE = load("renew_lease.lua");
     static final LuaScript RENAME_LAYER = load("rename_layer.lua");
@@ -53,12 +55,22 @@ final class LuaScript {
         return name;
     }
 
-    private static LuaScript load(String name) {
+    /** The script {@code name}, after the local functions of {@code library} when given. */
+    private static LuaScript load(String name, String... library) {
+        StringBuilder source = new StringBuilder();
+        for (String part : library) {
+            source.append(resource(part)).append('\n');
+        }
+        source.append(resource(name));
+        return new LuaScript(name, source.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String resource(String name) {
         try (InputStream in = LuaScript.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing script resource " + name);
             }
-            return new LuaScript(name, in.readAllBytes());
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.net.ssl.SSLSocketFactory;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -28,12 +29,17 @@ final class RedisConnection implements AutoCloseable {
 
     RedisConnection(RedisTileStoreConfig config) {
         this.config = config;
+        SSLSocketFactory trusting = config.tlsTrustStore() == null
+                ? null
+                : TrustStoreFile.socketFactory(
+                        TrustStoreFile.load(config.tlsTrustStore(), config.tlsTrustStorePassword()));
         DefaultJedisClientConfig.Builder cc = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(millis(config.connectTimeout()))
                 .socketTimeoutMillis(millis(config.readTimeout()))
                 .clientName("gsweather-tilestore")
                 .autoNegotiateProtocol(false)
-                .ssl(config.tls());
+                .ssl(config.tls())
+                .sslSocketFactory(trusting);
         if (config.password() != null) {
             cc.user(config.user()).password(config.password());
         }
@@ -65,6 +71,7 @@ final class RedisConnection implements AutoCloseable {
                                 .connectionTimeoutMillis(millis(config.connectTimeout()))
                                 .socketTimeoutMillis(millis(config.readTimeout()))
                                 .ssl(config.tls())
+                                .sslSocketFactory(trusting)
                                 .build())
                         .poolConfig(poolConfig())
                         .build();

@@ -80,7 +80,7 @@ public final class RedisTileStore implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn(
                     "Redis tile store started while Redis is unreachable ({}): tiles are misses until it answers",
-                    e.toString());
+                    FailureMessage.of(e, config));
         }
         return store;
     }
@@ -112,7 +112,7 @@ public final class RedisTileStore implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreUnavailableException(
                     "Redis tile store could not look at prefix '" + config.keyPrefix() + "' (" + config.nodes() + "): "
-                            + e.getMessage(),
+                            + FailureMessage.of(e, config),
                     e);
         }
     }
@@ -155,16 +155,7 @@ public final class RedisTileStore implements AutoCloseable {
             }
         }
         long epoch = nearCache == null ? 0 : nearCache.epoch();
-        Object value = guarded(
-                () -> LuaScript.GET_TILE.run(
-                        redis,
-                        List.of(bytes(key), bytes(keys.shardState(location))),
-                        List.of(
-                                bytes(String.valueOf(location.index().z())),
-                                bytes(String.valueOf(location.index().x())),
-                                bytes(String.valueOf(location.index().y())))),
-                metrics.readFailures,
-                metrics.readsShortCircuited);
+        Object value = guarded(() -> readLive(location, key), metrics.readFailures, metrics.readsShortCircuited);
         if (!(value instanceof byte[] raw)) {
             metrics.misses.increment();
             return null;
@@ -180,6 +171,43 @@ public final class RedisTileStore implements AutoCloseable {
             nearCache.put(key, tile, epoch);
         }
         return tile;
+    }
+
+    /**
+     * The stored value of a tile that is live, else {@code null}; a value that is no tile of this store is returned
+     * for {@link TileValue#parse} to reject. One MGET of tile and shard floor, compared here; only a tile at a zoom
+     * level with pending range tombstones, or in a shard without a floor key, is settled by {@code get_tile.lua}.
+     */
+    private byte[] readLive(TileLocation location, String key) {
+        byte[] tileKey = bytes(key);
+        byte[] floorKey = bytes(keys.shardFloor(location));
+        List<byte[]> values = redis.mget(tileKey, floorKey);
+        byte[] value = values.get(0);
+        byte[] floor = values.get(1);
+        if (value == null) {
+            return null;
+        }
+        long generation = TileValue.generation(value);
+        if (generation < 0) {
+            return value;
+        }
+        if (floor != null) {
+            long floorGeneration = ShardFloor.generation(floor);
+            if (floorGeneration >= 0) {
+                if (generation < floorGeneration) {
+                    return null;
+                }
+                if (!ShardFloor.listsZoom(floor, location.index().z())) {
+                    return value;
+                }
+            }
+        }
+        TileIndex i = location.index();
+        Object checked = LuaScript.GET_TILE.run(
+                redis,
+                List.of(tileKey, bytes(keys.shardState(location)), floorKey),
+                List.of(bytes(String.valueOf(i.z())), bytes(String.valueOf(i.x())), bytes(String.valueOf(i.y()))));
+        return checked instanceof byte[] b ? b : null;
     }
 
     /**
@@ -203,7 +231,8 @@ public final class RedisTileStore implements AutoCloseable {
             return PutOutcome.dropped(tile.length);
         }
         try {
-            List<byte[]> tileKeys = List.of(bytes(key), bytes(keys.shardState(location)));
+            List<byte[]> tileKeys =
+                    List.of(bytes(key), bytes(keys.shardState(location)), bytes(keys.shardFloor(location)));
             List<Object> r = runPut(tileKeys, location, tile, createdMillis, false);
             if (((Long) r.get(0)) < 0) {
                 register(layerName, location.cache(), parameters);
@@ -357,11 +386,12 @@ public final class RedisTileStore implements AutoCloseable {
         String jobId = BulkDeleter.newJobId();
         bulk("mark range deleted in " + range.cache(), () -> {
             for (int s = 0; s < keys.shards(); s++) {
-                byte[] state = bytes(keys.shardState(range.cache(), s));
+                List<byte[]> shard =
+                        List.of(bytes(keys.shardState(range.cache(), s)), bytes(keys.shardFloor(range.cache(), s)));
                 for (ZoomBounds b : range.zooms()) {
                     LuaScript.MARK_DELETED.run(
                             redis,
-                            List.of(state),
+                            shard,
                             List.of(
                                     bytes("range"),
                                     bytes("0"),
@@ -496,7 +526,9 @@ public final class RedisTileStore implements AutoCloseable {
         for (CacheId cache : caches) {
             for (int s = 0; s < keys.shards(); s++) {
                 LuaScript.MARK_DELETED.run(
-                        redis, List.of(bytes(keys.shardState(cache, s))), List.of(bytes("all"), bytes("1")));
+                        redis,
+                        List.of(bytes(keys.shardState(cache, s)), bytes(keys.shardFloor(cache, s))),
+                        List.of(bytes("all"), bytes("1")));
             }
         }
         redis.hdel(keys.layerCaches(layerId), fields.toArray(String[]::new));
@@ -696,7 +728,8 @@ public final class RedisTileStore implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw new StoreUnavailableException(
-                    "Redis tile store could not " + what + " (" + config.nodes() + "): " + e.getMessage(), e);
+                    "Redis tile store could not " + what + " (" + config.nodes() + "): " + FailureMessage.of(e, config),
+                    e);
         }
     }
 

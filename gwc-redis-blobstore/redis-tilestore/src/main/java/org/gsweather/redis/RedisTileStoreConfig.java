@@ -18,6 +18,8 @@ public record RedisTileStoreConfig(
         String password,
         int database,
         boolean tls,
+        String tlsTrustStore,
+        String tlsTrustStorePassword,
         Duration connectTimeout,
         Duration readTimeout,
         int poolMaxTotal,
@@ -61,6 +63,8 @@ public record RedisTileStoreConfig(
         b.password = password;
         b.database = database;
         b.tls = tls;
+        b.tlsTrustStore = tlsTrustStore;
+        b.tlsTrustStorePassword = tlsTrustStorePassword;
         b.connectTimeout = connectTimeout;
         b.readTimeout = readTimeout;
         b.poolMaxTotal = poolMaxTotal;
@@ -87,7 +91,8 @@ public record RedisTileStoreConfig(
     @Override
     public String toString() {
         return "RedisTileStoreConfig[topology=" + topology + ", nodes=" + nodes + ", user=" + user + ", password="
-                + (password == null ? "none" : "***") + ", database=" + database + ", tls=" + tls + ", keyPrefix="
+                + (password == null ? "none" : "***") + ", database=" + database + ", tls=" + tls
+                + (tlsTrustStore == null ? "" : ", tlsTrustStore=" + tlsTrustStore) + ", keyPrefix="
                 + keyPrefix + ", shardsPerCache=" + shardsPerCache + ", readTimeout=" + readTimeout + "]";
     }
 
@@ -100,6 +105,8 @@ public record RedisTileStoreConfig(
         private String password;
         private int database = 0;
         private boolean tls = false;
+        private String tlsTrustStore;
+        private String tlsTrustStorePassword;
         private Duration connectTimeout = Duration.ofMillis(500);
         private Duration readTimeout = Duration.ofMillis(250);
         private int poolMaxTotal = 64;
@@ -162,6 +169,21 @@ public record RedisTileStoreConfig(
 
         public Builder tls(boolean value) {
             tls = value;
+            return this;
+        }
+
+        /**
+         * The certificates to trust for TLS instead of the JVM's: a PKCS12 or JKS trust store, or a PEM file of CA
+         * certificates (Redis' {@code tls-ca-cert-file}); {@code null} for the JVM trust store.
+         */
+        public Builder tlsTrustStore(String value) {
+            tlsTrustStore = value;
+            return this;
+        }
+
+        /** Password of a PKCS12 or JKS {@link #tlsTrustStore}; not needed for a PEM file. */
+        public Builder tlsTrustStorePassword(String value) {
+            tlsTrustStorePassword = value;
             return this;
         }
 
@@ -284,6 +306,20 @@ public record RedisTileStoreConfig(
             if (topology == Topology.CLUSTER && database != 0) {
                 problems.add("database is " + database + " but Redis Cluster only has database 0; set database 0");
             }
+            if (tlsTrustStore != null && !tls) {
+                problems.add("tlsTrustStore is set but tls is false; set tls true or remove tlsTrustStore");
+            } else if (tlsTrustStore != null) {
+                try {
+                    TrustStoreFile.load(tlsTrustStore, tlsTrustStorePassword);
+                } catch (IllegalArgumentException e) {
+                    problems.add("tlsTrustStore '" + tlsTrustStore + "' " + e.getMessage() + "; give a PEM file of"
+                            + " the CA certificates that signed the Redis server's certificate, or a PKCS12/JKS"
+                            + " trust store holding them with its tlsTrustStorePassword");
+                }
+            }
+            if (tlsTrustStorePassword != null && tlsTrustStore == null) {
+                problems.add("tlsTrustStorePassword is set without a tlsTrustStore; set both or neither");
+            }
             checkDuration(problems, "connectTimeout", connectTimeout, Duration.ofMillis(1), Duration.ofSeconds(60));
             checkDuration(problems, "readTimeout", readTimeout, Duration.ofMillis(1), Duration.ofSeconds(60));
             checkDuration(
@@ -336,6 +372,8 @@ public record RedisTileStoreConfig(
                     password,
                     database,
                     tls,
+                    tlsTrustStore,
+                    tlsTrustStorePassword,
                     connectTimeout,
                     readTimeout,
                     poolMaxTotal,

@@ -68,6 +68,8 @@ public final class RedisTileStoreSettings {
                 default -> b.problem("tls '" + v + "' is not a boolean; use true or false");
             }
         });
+        text(settings, "tlsTrustStore", b::tlsTrustStore);
+        text(settings, "tlsTrustStorePassword", b::tlsTrustStorePassword);
         duration(settings, b, "connectTimeout", b::connectTimeout);
         duration(settings, b, "readTimeout", b::readTimeout);
         integer(settings, b, "poolMaxTotal", b::poolMaxTotal);
@@ -103,6 +105,8 @@ public final class RedisTileStoreSettings {
         out.put("password", config.password());
         out.put("database", String.valueOf(config.database()));
         out.put("tls", String.valueOf(config.tls()));
+        out.put("tlsTrustStore", config.tlsTrustStore());
+        out.put("tlsTrustStorePassword", config.tlsTrustStorePassword());
         out.put("connectTimeout", formatDuration(config.connectTimeout()));
         out.put("readTimeout", formatDuration(config.readTimeout()));
         out.put("poolMaxTotal", String.valueOf(config.poolMaxTotal()));

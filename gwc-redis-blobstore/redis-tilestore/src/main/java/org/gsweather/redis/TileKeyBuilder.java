@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
  * <pre>
  * P:t:{L:G:F:Q:s}:z:x:y    tile bytes (with a header, see TileValue)
  * P:s:{L:G:F:Q:s}          shard state: generation, floor, range tombstones, counters
+ * P:f:{L:G:F:Q:s}          shard floor: what a tile read checks, mirrored from the state (see ShardFloor)
  * P:l:{L}:caches           hash "G:F:Q" -> 1, the caches a layer has ever written
  * P:l:{L}:params           hash parameters id -> encoded parameters
  * P:l:{L}:meta             hash layer metadata key -> value
@@ -66,6 +67,24 @@ public final class TileKeyBuilder {
 
     public String shardState(CacheId cache, int shard) {
         return prefix + ":s:{" + cacheTag(cache) + ':' + shard + '}';
+    }
+
+    /** The shard's floor key (see {@link ShardFloor}); same hash tag as its tiles and state, so same slot. */
+    public String shardFloor(TileLocation location) {
+        return shardFloor(location.cache(), shardOf(location.index()));
+    }
+
+    public String shardFloor(CacheId cache, int shard) {
+        return prefix + ":f:{" + cacheTag(cache) + ':' + shard + '}';
+    }
+
+    /** The floor key of a shard state key. */
+    public String shardFloorOfState(String stateKey) {
+        int open = stateKey.indexOf(":s:{");
+        if (open < 0) {
+            throw new IllegalArgumentException("not a shard state key: " + stateKey);
+        }
+        return stateKey.substring(0, open) + ":f:" + stateKey.substring(open + 3);
     }
 
     /** The shard state key that guards a scanned tile key (same hash tag, so same slot). */

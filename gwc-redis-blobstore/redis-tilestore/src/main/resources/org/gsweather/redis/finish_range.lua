@@ -1,4 +1,5 @@
--- Drops the range tombstones of one job from one shard. KEYS[1] shard state; ARGV[1] job id; ARGV[2..] zoom levels.
+-- Drops the range tombstones of one job from one shard. KEYS[1] shard state, KEYS[2] shard floor; ARGV[1] job id;
+-- ARGV[2..] zoom levels.
 local suffix = ',' .. ARGV[1] .. ';'
 for i = 2, #ARGV do
   local field = 'r' .. ARGV[i]
@@ -15,4 +16,5 @@ for i = 2, #ARGV do
     end
   end
 end
+write_floor(KEYS[1], KEYS[2])
 return 1

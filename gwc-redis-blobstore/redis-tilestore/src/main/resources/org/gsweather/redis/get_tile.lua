@@ -1,9 +1,12 @@
--- KEYS[1] tile, KEYS[2] shard state; ARGV z, x, y.
+-- The read a plain MGET of tile and floor cannot settle: range tombstones at the tile's zoom level, or no floor key
+-- (a state written before floor keys existed: the floor is written here from it).
+-- KEYS[1] tile, KEYS[2] shard state, KEYS[3] shard floor; ARGV z, x, y.
 -- Returns the stored value, or false when the tile is absent or logically deleted.
 local v = redis.call('GET', KEYS[1])
 if not v then return false end
 local g = tonumber(string.sub(v, 3, 16), 16)
 if string.sub(v, 1, 2) ~= 'T1' or not g then return false end
+if redis.call('EXISTS', KEYS[3]) == 0 then write_floor(KEYS[2], KEYS[3]) end
 local st = redis.call('HMGET', KEYS[2], 'f', 'r' .. ARGV[1])
 local f = tonumber(st[1])
 if not f or g < f then return false end

@@ -1,4 +1,4 @@
--- KEYS[1] tile, KEYS[2] shard state
+-- KEYS[1] tile, KEYS[2] shard state, KEYS[3] shard floor
 -- ARGV[1] payload, ARGV[2] created millis as 14 hex digits, ARGV[3] tile ttl ms (0: none),
 -- ARGV[4] '1' when the caller has registered the cache, ARGV[5] z, ARGV[6] x, ARGV[7] y,
 -- ARGV[8] state ttl ms (0: none)
@@ -9,6 +9,7 @@ if st[2] ~= '1' then
   if ARGV[4] ~= '1' then return {-1, 0} end
   if not st[1] then
     redis.call('HSET', KEYS[2], 'g', 1, 'f', 1, 'n', 0, 'b', 0)
+    redis.call('SET', KEYS[3], '1')
     st[1] = '1'
     st[3] = '1'
   end
@@ -43,5 +44,8 @@ if ARGV[3] ~= '0' then
 else
   redis.call('SET', KEYS[1], value)
 end
-if ARGV[8] ~= '0' then redis.call('PEXPIRE', KEYS[2], ARGV[8]) end
+if ARGV[8] ~= '0' then
+  redis.call('PEXPIRE', KEYS[2], ARGV[8])
+  redis.call('PEXPIRE', KEYS[3], ARGV[8])
+end
 return {outcome, oldSize}

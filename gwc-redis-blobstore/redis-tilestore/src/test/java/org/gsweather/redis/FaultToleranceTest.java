@@ -218,6 +218,7 @@ class FaultToleranceTest {
 
         assertThat(TileStoreContractTest.countKeys(second, "gwc:t:*")).isZero();
         assertThat(TileStoreContractTest.countKeys(second, "gwc:s:*")).isZero();
+        assertThat(TileStoreContractTest.countKeys(second, "gwc:f:*")).isZero();
         assertThat(second.pendingDeletions()).isEmpty();
     }
 

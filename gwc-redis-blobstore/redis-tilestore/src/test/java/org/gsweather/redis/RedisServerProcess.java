@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A real redis-server on a free loopback port, started by the test itself: the Linux binary bundled in the
@@ -24,13 +25,16 @@ public final class RedisServerProcess implements AutoCloseable {
     private static final String BUNDLED = "/redis-server-6.2.6-v5-linux-amd64";
     private static Path binary;
 
+    private final Path executable;
     private final int port;
     private final List<String> extraArgs;
     private final Path dir;
     private final Path sentinelConfig;
     private Process process;
 
-    private RedisServerProcess(int port, List<String> extraArgs, String sentinelConfig) throws IOException {
+    private RedisServerProcess(Path executable, int port, List<String> extraArgs, String sentinelConfig)
+            throws IOException {
+        this.executable = executable;
         this.port = port;
         this.extraArgs = List.copyOf(extraArgs);
         this.dir = Files.createTempDirectory("redis-" + port + "-");
@@ -51,6 +55,7 @@ public final class RedisServerProcess implements AutoCloseable {
         int port = freePort();
         String[] hostPort = master.split(":");
         RedisServerProcess p = new RedisServerProcess(
+                binary(),
                 port,
                 List.of(),
                 "port " + port + "\nbind 127.0.0.1\nprotected-mode no\n"
@@ -67,7 +72,12 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     public static RedisServerProcess launchOn(int port, String... extraArgs) throws IOException {
-        RedisServerProcess p = new RedisServerProcess(port, List.of(extraArgs), null);
+        return launchWith(binary(), port, extraArgs);
+    }
+
+    /** A server run by {@code executable} rather than the default binary. */
+    public static RedisServerProcess launchWith(Path executable, int port, String... extraArgs) throws IOException {
+        RedisServerProcess p = new RedisServerProcess(executable, port, List.of(extraArgs), null);
         p.start();
         return p;
     }
@@ -83,7 +93,7 @@ public final class RedisServerProcess implements AutoCloseable {
     /** Starts (again) on the same port with the same arguments; returns once the server accepts connections. */
     public synchronized void start() throws IOException {
         List<String> cmd = sentinelConfig != null
-                ? List.of(binary().toString(), sentinelConfig.toString(), "--sentinel")
+                ? List.of(executable.toString(), sentinelConfig.toString(), "--sentinel")
                 : serverCommand();
         String readyLine = sentinelConfig != null ? "+monitor master" : "Ready to accept connections";
         startWith(cmd, readyLine);
@@ -91,7 +101,7 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private List<String> serverCommand() throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
-                binary().toString(),
+                executable.toString(),
                 "--port",
                 String.valueOf(port),
                 "--bind",
@@ -111,6 +121,7 @@ public final class RedisServerProcess implements AutoCloseable {
     private void startWith(List<String> cmd, String readyLine) throws IOException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         CountDownLatch ready = new CountDownLatch(1);
+        AtomicBoolean readySeen = new AtomicBoolean();
         StringBuilder log = new StringBuilder();
         Thread reader = new Thread(
                 () -> {
@@ -124,20 +135,24 @@ public final class RedisServerProcess implements AutoCloseable {
                                 }
                             }
                             if (line.contains(readyLine)) {
+                                readySeen.set(true);
                                 ready.countDown();
                             }
                         }
                     } catch (IOException e) {
                         // process ended
                     }
+                    ready.countDown();
                 },
                 "redis-" + port + "-log");
         reader.setDaemon(true);
         reader.start();
         try {
-            if (!ready.await(15, TimeUnit.SECONDS)) {
+            if (!ready.await(15, TimeUnit.SECONDS) || !readySeen.get()) {
                 p.destroyForcibly();
-                throw new IllegalStateException("redis-server on port " + port + " did not start:\n" + log);
+                synchronized (log) {
+                    throw new IllegalStateException("redis-server on port " + port + " did not start:\n" + log);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,6 +174,22 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /** Restricts the running server to the given CPUs ({@code taskset} list syntax, e.g. {@code 1} or {@code 0-1}). */
+    public synchronized void pinTo(String cpus) throws IOException {
+        try {
+            Process taskset = new ProcessBuilder("taskset", "-a", "-pc", cpus, String.valueOf(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (taskset.waitFor() != 0) {
+                throw new IOException("taskset -a -pc " + cpus + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     public synchronized boolean running() {
         return process != null && process.isAlive();
     }
@@ -175,7 +206,8 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    private static synchronized Path binary() throws IOException {
+    /** The redis-server the tests run: {@code -Dgsweather.redis.server}, else the bundled one, else the PATH's. */
+    static synchronized Path binary() throws IOException {
         if (binary != null) {
             return binary;
         }

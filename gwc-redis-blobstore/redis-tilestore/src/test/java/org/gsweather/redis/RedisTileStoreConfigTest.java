@@ -3,9 +3,13 @@ package org.gsweather.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RedisTileStoreConfigTest {
     @Test
@@ -76,6 +80,35 @@ class RedisTileStoreConfigTest {
                 .singleElement()
                 .asString()
                 .contains("topology STANDALONE takes exactly one");
+    }
+
+    @Test
+    void aTrustStoreNeedsTlsAFileThatHoldsCertificatesAndAPasswordOnlyWithIt(@TempDir Path dir) throws Exception {
+        Path notCertificates = Files.writeString(dir.resolve("notes.txt"), "not a trust store");
+        String missing = dir.resolve("missing.p12").toString();
+
+        assertThat(problems(b -> b.tlsTrustStore(missing)))
+                .containsExactly("tlsTrustStore is set but tls is false; set tls true or remove tlsTrustStore");
+        assertThat(problems(b -> b.tls(true).tlsTrustStore(missing)))
+                .singleElement()
+                .asString()
+                .startsWith("tlsTrustStore '" + missing + "' cannot be read (java.nio.file.NoSuchFileException")
+                .endsWith("; give a PEM file of the CA certificates that signed the Redis server's certificate, or a"
+                        + " PKCS12/JKS trust store holding them with its tlsTrustStorePassword");
+        assertThat(problems(b -> b.tls(true).tlsTrustStore(notCertificates.toString())))
+                .singleElement()
+                .asString()
+                .startsWith("tlsTrustStore '" + notCertificates
+                        + "' is neither a PEM file of certificates nor a PKCS12/JKS trust store this password opens");
+        assertThat(problems(b -> b.tls(true).tlsTrustStorePassword("secret")))
+                .containsExactly("tlsTrustStorePassword is set without a tlsTrustStore; set both or neither");
+    }
+
+    private static List<String> problems(Consumer<RedisTileStoreConfig.Builder> settings) {
+        RedisTileStoreConfig.Builder b = RedisTileStoreConfig.builder();
+        settings.accept(b);
+        return catchThrowableOfType(InvalidConfigurationException.class, b::build)
+                .problems();
     }
 
     @Test

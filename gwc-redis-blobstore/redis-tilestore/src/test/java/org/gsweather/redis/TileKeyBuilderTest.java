@@ -29,13 +29,15 @@ class TileKeyBuilderTest {
     }
 
     @Test
-    void tileAndItsShardStateShareOneClusterSlot() {
+    void tileItsShardStateAndFloorShareOneClusterSlot() {
         CacheId cache = new CacheId("l", "g", "image/png", "p");
         for (int x = 0; x < 100; x++) {
             TileLocation at = TileLocation.of(cache, 7, x, 3 * x);
             String tile = keys.tile(at);
             assertThat(JedisClusterCRC16.getSlot(tile)).isEqualTo(JedisClusterCRC16.getSlot(keys.shardState(at)));
+            assertThat(JedisClusterCRC16.getSlot(tile)).isEqualTo(JedisClusterCRC16.getSlot(keys.shardFloor(at)));
             assertThat(keys.shardStateOfTileKey(tile)).isEqualTo(keys.shardState(at));
+            assertThat(keys.shardFloorOfState(keys.shardState(at))).isEqualTo(keys.shardFloor(at));
         }
     }
 

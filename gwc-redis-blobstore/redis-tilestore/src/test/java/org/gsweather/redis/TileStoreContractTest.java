@@ -10,7 +10,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -42,6 +48,13 @@ abstract class TileStoreContractTest {
         RedisTileStoreConfig.Builder b = server().keyPrefix(prefix.substring(0, Math.min(64, prefix.length())));
         tweak.accept(b);
         RedisTileStore store = RedisTileStore.start(b.build());
+        stores.add(store);
+        return store;
+    }
+
+    /** A second node: another store on the same servers and prefix. */
+    RedisTileStore sameStore(RedisTileStore node) {
+        RedisTileStore store = RedisTileStore.start(node.config());
         stores.add(store);
         return store;
     }
@@ -227,6 +240,8 @@ abstract class TileStoreContractTest {
         assertThat(countKeys(store, store.keys().tilesOfLayer(PNG.layerId()))).isZero();
         assertThat(countKeys(store, store.keys().tilesOfLayer(PNG.layerId()).replace(":t:", ":s:")))
                 .isZero();
+        assertThat(countKeys(store, store.keys().tilesOfLayer(PNG.layerId()).replace(":t:", ":f:")))
+                .isZero();
         assertThat(text(store.get(at(other, 6, 1, 1)))).isEqualTo("keep");
         assertThat(store.pendingDeletions()).isEmpty();
         assertThat(store.deleteLayer("roads")).isFalse();
@@ -378,6 +393,11 @@ abstract class TileStoreContractTest {
         assertThat(ttl).isBetween(1L, 60_000L);
         long stateTtl = store.connection().client().pttl(store.keys().shardState(at(PNG, 1, 1, 1)));
         assertThat(stateTtl).isGreaterThan(60_000L);
+        long floorTtl = store.connection().client().pttl(store.keys().shardFloor(at(PNG, 1, 1, 1)));
+        assertThat(floorTtl).isGreaterThan(60_000L);
+        store.deleteLayer("l");
+        floorTtl = store.connection().client().pttl(store.keys().shardFloor(at(PNG, 1, 1, 1)));
+        assertThat(floorTtl).isGreaterThan(60_000L);
     }
 
     @Test
@@ -390,7 +410,112 @@ abstract class TileStoreContractTest {
         assertThat(store.get(at(PNG, 1, 1, 1))).isNull();
         store.connection().client().set(key, "garbage that is long enough to hold a header");
         assertThat(store.get(at(PNG, 1, 1, 1))).isNull();
-        assertThat(store.metrics().corruptValues()).isEqualTo(1);
+        store.connection().client().set(key, "T1zzzzzzzzzzzzzz0000018bcfe56800tile bytes");
+        assertThat(store.get(at(PNG, 1, 1, 1))).isNull();
+        assertThat(store.metrics().corruptValues()).isEqualTo(3);
+    }
+
+    @Test
+    void aLayerDeleteOnOneNodeHidesItsTilesFromReadsStartedAfterItOnAnotherNode(TestInfo test) throws Exception {
+        RedisTileStore node1 = store(test);
+        RedisTileStore node2 = sameStore(node1);
+        TileLocation at = at(PNG, 9, 1, 1);
+        node1.put("l", at, tile("t"), null);
+
+        assertThat(readsAfter(node2, at, () -> node1.deleteLayer("l"))).isEmpty();
+    }
+
+    @Test
+    void aLargeRangeDeleteOnOneNodeHidesItsTilesFromReadsStartedAfterItOnAnotherNode(TestInfo test) throws Exception {
+        RedisTileStore node1 = store(test, b -> b.syncRangeDeleteLimit(0));
+        RedisTileStore node2 = sameStore(node1);
+        TileLocation at = at(PNG, 9, 1, 1);
+        node1.put("l", at, tile("t"), null);
+
+        assertThat(readsAfter(
+                        node2,
+                        at,
+                        () -> node1.deleteRange("l", new TileRangeSpec(PNG, List.of(new ZoomBounds(9, 0, 0, 3, 3))))))
+                .isEmpty();
+    }
+
+    /**
+     * Reads {@code at} on {@code reader} in a loop while {@code delete} runs on this thread; returns what the 200
+     * reads started after {@code delete} returned found (nothing, when the delete is visible at once).
+     */
+    static List<String> readsAfter(RedisTileStore reader, TileLocation at, Runnable delete) throws Exception {
+        AtomicBoolean deleted = new AtomicBoolean();
+        List<String> found = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger after = new AtomicInteger();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> reads = pool.submit(() -> {
+                while (after.get() < 200) {
+                    boolean started = deleted.get();
+                    String text = text(reader.get(at));
+                    if (started) {
+                        after.incrementAndGet();
+                        if (text != null) {
+                            found.add(text);
+                        }
+                    }
+                }
+            });
+            Await.until(WAIT, "the reader sees the tile", () -> reader.metrics().hits() > 10);
+            delete.run();
+            deleted.set(true);
+            reads.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            return found;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aShardWithoutAFloorKeyIsCheckedAgainstItsStateAndGetsItsFloorBack(TestInfo test) {
+        RedisTileStore store = store(test);
+        TileLocation at = at(PNG, 2, 1, 1);
+        store.put("l", at, tile("t"), null);
+        String floor = store.keys().shardFloor(at);
+        store.connection().client().del(floor);
+
+        assertThat(text(store.get(at))).isEqualTo("t");
+        assertThat(store.connection().client().get(floor)).isEqualTo("1");
+        store.deleteLayer("l");
+        store.connection().client().del(floor);
+        assertThat(store.get(at)).isNull();
+    }
+
+    @Test
+    void theFloorKeyMirrorsTheStateFloorAndTheZoomsWithRangeTombstones(TestInfo test) throws Exception {
+        RedisTileStore store = store(test);
+        TileLocation at = at(PNG, 5, 0, 0);
+        store.put("l", at, tile("t"), null);
+        String floor = store.keys().shardFloor(at);
+        List<byte[]> shard = List.of(RedisTileStore.bytes(store.keys().shardState(at)), RedisTileStore.bytes(floor));
+        assertThat(store.connection().client().get(floor)).isEqualTo("1");
+
+        for (int z : new int[] {5, 7}) {
+            LuaScript.MARK_DELETED.run(
+                    store.connection().client(),
+                    shard,
+                    Stream.of("range", "0", String.valueOf(z), "0", "0", "0", "0", "job1")
+                            .map(RedisTileStore::bytes)
+                            .toList());
+        }
+        assertThat(store.connection().client().get(floor)).isEqualTo("1,5,7");
+        assertThat(store.get(at)).isNull();
+        LuaScript.FINISH_RANGE.run(
+                store.connection().client(),
+                shard,
+                Stream.of("job1", "5", "7").map(RedisTileStore::bytes).toList());
+        assertThat(store.connection().client().get(floor)).isEqualTo("1");
+
+        store.deleteLayer("l");
+        assertThat(store.connection().client().get(floor)).isEqualTo("4");
+        assertThat(store.get(at)).isNull();
+        assertThat(store.awaitDeletions(WAIT)).isTrue();
+        assertThat(store.connection().client().exists(floor)).isFalse();
     }
 
     @Test
