@@ -1,0 +1,421 @@
+package org.gsweather.grib2;
+
+import java.util.Arrays;
+
+/**
+ * Tier 1 of JPEG 2000 (ISO/IEC 15444-1 Annex D): the significance propagation, magnitude refinement and
+ * cleanup passes of one code-block, with the MQ decoder or, for the passes the arithmetic coding bypass
+ * leaves raw, plain bits.
+ *
+ * <p>State is kept per column of a stripe (four rows) in one word: significance and sign of the six rows
+ * from the last row of the stripe above to the first row of the stripe below (so that three words give
+ * the whole neighbourhood of the four samples), and whether each of the four was coded in the current
+ * significance pass or has been refined. Magnitudes carry, below the last decoded bit-plane, the half
+ * step at which the standard places the reconstruction (E.1.1.2, r = 1/2).
+ */
+final class CodeBlockDecoder {
+    private static final int ZC = 0;
+    private static final int SC = 9;
+    private static final int MR = 14;
+    private static final int RL = 17;
+    private static final int UNIFORM = 18;
+
+    /** Significance of rows -1..4 of a stripe column (row r at bit r + 1). */
+    private static final int SIG6 = 0x3f;
+    /** Sign (1 negative) of rows -1..4, at bits 6..11. */
+    private static final int NEG_SHIFT = 6;
+
+    private static final int VISIT_SHIFT = 12;
+    private static final int VISIT_ALL = 0xf << VISIT_SHIFT;
+    private static final int REFINED_SHIFT = 16;
+
+    /** Zero coding contexts (Table D.1) for LL and LH, HL, HH, by the 3x3 neighbourhood (9 bits, centre 0). */
+    private static final byte[] ZC_LUT = new byte[3 * 512];
+    /** Sign coding context and XOR bit (Table D.3), {@code context << 1 | xor}, by significance and sign of N, W, S, E. */
+    private static final byte[] SC_LUT = new byte[256];
+
+    static {
+        for (int n = 0; n < 512; n++) {
+            int h = (n >> 1 & 1) + (n >> 7 & 1);
+            int v = (n >> 3 & 1) + (n >> 5 & 1);
+            int d = (n & 1) + (n >> 2 & 1) + (n >> 6 & 1) + (n >> 8 & 1);
+            ZC_LUT[n] = (byte) zeroCoding(h, v, d);
+            ZC_LUT[512 + n] = (byte) zeroCoding(v, h, d);
+            ZC_LUT[1024 + n] = (byte) diagonalZeroCoding(h + v, d);
+        }
+        for (int n = 0; n < 256; n++) {
+            int h = contribution(n >> 1 & 1, n >> 5 & 1) + contribution(n >> 3 & 1, n >> 7 & 1);
+            int v = contribution(n & 1, n >> 4 & 1) + contribution(n >> 2 & 1, n >> 6 & 1);
+            h = Math.max(-1, Math.min(1, h));
+            v = Math.max(-1, Math.min(1, v));
+            int context;
+            if (h == 0) {
+                context = v == 0 ? 9 : 10;
+            } else {
+                context = 12 + h * v;
+            }
+            int xor = h < 0 || h == 0 && v < 0 ? 1 : 0;
+            SC_LUT[n] = (byte) (context << 1 | xor);
+        }
+    }
+
+    private static int zeroCoding(int h, int v, int d) {
+        if (h == 2) {
+            return 8;
+        }
+        if (h == 1) {
+            return v >= 1 ? 7 : d >= 1 ? 6 : 5;
+        }
+        return v == 2 ? 4 : v == 1 ? 3 : d >= 2 ? 2 : d;
+    }
+
+    private static int diagonalZeroCoding(int hv, int d) {
+        if (d >= 3) {
+            return 8;
+        }
+        if (d == 2) {
+            return hv >= 1 ? 7 : 6;
+        }
+        if (d == 1) {
+            return hv >= 2 ? 5 : hv == 1 ? 4 : 3;
+        }
+        return hv >= 2 ? 2 : hv;
+    }
+
+    private static int contribution(int significant, int negative) {
+        return significant == 0 ? 0 : negative == 0 ? 1 : -1;
+    }
+
+    private final MqDecoder mq = new MqDecoder(19);
+    private int[] words = new int[0];
+    private int[] magnitudes = new int[0];
+    private int width;
+    private int height;
+    private int stride;
+    private int stripes;
+    private int zcOffset;
+    private boolean causal;
+
+    /**
+     * Decodes {@code passes} coding passes of a {@code width x height} code-block whose first (cleanup)
+     * pass codes bit-plane {@code topPlane}. Segment {@code s} holds {@code segmentPasses[s]} passes, its
+     * bytes are {@code data[segmentStart[s] .. segmentEnd[s])}.
+     *
+     * @param orientation 0 LL, 1 HL, 2 LH, 3 HH
+     */
+    void decode(
+            int width,
+            int height,
+            int orientation,
+            int style,
+            int topPlane,
+            int passes,
+            byte[] data,
+            int segments,
+            int[] segmentPasses,
+            int[] segmentStart,
+            int[] segmentEnd) {
+        this.width = width;
+        this.height = height;
+        this.stride = width + 2;
+        this.stripes = (height + 3) >> 2;
+        this.zcOffset = orientation == 1 ? 512 : orientation == 3 ? 1024 : 0;
+        this.causal = (style & J2kCodingStyle.CAUSAL) != 0;
+        int wordCount = stride * stripes;
+        if (words.length < wordCount) {
+            words = new int[Math.max(wordCount, 2 * words.length)];
+        } else {
+            Arrays.fill(words, 0, wordCount, 0);
+        }
+        int samples = width * height;
+        if (magnitudes.length < samples) {
+            magnitudes = new int[Math.max(samples, 2 * magnitudes.length)];
+        } else {
+            Arrays.fill(magnitudes, 0, samples, 0);
+        }
+        resetContexts();
+        boolean bypass = (style & J2kCodingStyle.BYPASS) != 0;
+        boolean reset = (style & J2kCodingStyle.RESET) != 0;
+        boolean segmentation = (style & J2kCodingStyle.SEGMENTATION) != 0;
+        int segment = -1;
+        int segmentEndPass = 0;
+        for (int pass = 0; pass < passes; pass++) {
+            int kind = pass == 0 ? 2 : (pass - 1) % 3;
+            int plane = topPlane - (pass + 2) / 3;
+            boolean raw = bypass && pass >= 10 && kind != 2;
+            if (pass == segmentEndPass) {
+                segment++;
+                segmentEndPass += segmentPasses[segment];
+                if (raw) {
+                    mq.startRaw(data, segmentStart[segment], segmentEnd[segment]);
+                } else {
+                    mq.start(data, segmentStart[segment], segmentEnd[segment]);
+                }
+            }
+            if (kind == 0) {
+                if (raw) {
+                    significanceRaw(plane);
+                } else {
+                    significance(plane);
+                }
+            } else if (kind == 1) {
+                if (raw) {
+                    refinementRaw(plane);
+                } else {
+                    refinement(plane);
+                }
+            } else {
+                cleanup(plane);
+                if (segmentation) {
+                    for (int k = 0; k < 4; k++) {
+                        mq.decode(UNIFORM);
+                    }
+                }
+            }
+            if (reset) {
+                resetContexts();
+            }
+        }
+    }
+
+    private void resetContexts() {
+        int[] cx = mq.contexts;
+        Arrays.fill(cx, 0);
+        cx[ZC] = 2 * 4;
+        cx[RL] = 2 * 3;
+        cx[UNIFORM] = 2 * 46;
+    }
+
+    /** Writes the decoded coefficients, signed, to {@code out[offset + y * outStride + x]}. */
+    void copyTo(int[] out, int offset, int outStride) {
+        int[] m = magnitudes;
+        for (int y = 0; y < height; y++) {
+            int row = (y >> 2) * stride + 1;
+            int negBit = NEG_SHIFT + 1 + (y & 3);
+            int o = offset + y * outStride;
+            int i = y * width;
+            for (int x = 0; x < width; x++) {
+                int v = m[i + x];
+                out[o + x] = (words[row + x] >> negBit & 1) != 0 ? -v : v;
+            }
+        }
+    }
+
+    /** Writes the decoded coefficients times {@code scale}, signed, to {@code out}. */
+    void copyTo(float[] out, int offset, int outStride, float scale) {
+        int[] m = magnitudes;
+        for (int y = 0; y < height; y++) {
+            int row = (y >> 2) * stride + 1;
+            int negBit = NEG_SHIFT + 1 + (y & 3);
+            int o = offset + y * outStride;
+            int i = y * width;
+            for (int x = 0; x < width; x++) {
+                float v = m[i + x] * scale;
+                out[o + x] = (words[row + x] >> negBit & 1) != 0 ? -v : v;
+            }
+        }
+    }
+
+    /** Sign decoding (D.3.2) of row {@code r} of a column with words {@code w, c, e}: 1 if negative. */
+    private int sign(int w, int c, int e, int r) {
+        int n = (c >> r & 5) | (w >> (r + 1) & 1) << 1 | (e >> (r + 1) & 1) << 3;
+        int s = c >> (NEG_SHIFT + r) & 5 | (w >> (NEG_SHIFT + r + 1) & 1) << 1 | (e >> (NEG_SHIFT + r + 1) & 1) << 3;
+        int sc = SC_LUT[n | s << 4];
+        return mq.decode(sc >> 1) ^ (sc & 1);
+    }
+
+    /** Marks row {@code r} of column word {@code k} significant in the words of the stripes above and below. */
+    private void spread(int k, int stripe, int r, int negative) {
+        if (r == 0 && stripe > 0 && !causal) {
+            words[k - stride] |= 1 << 5 | negative << (NEG_SHIFT + 5);
+        } else if (r == 3 && stripe + 1 < stripes) {
+            words[k + stride] |= 1 | negative << NEG_SHIFT;
+        }
+    }
+
+    private void significance(int plane) {
+        int set = (1 << plane) | (1 << plane >> 1);
+        int[] wd = words;
+        int[] mag = magnitudes;
+        int zo = zcOffset;
+        for (int s = 0; s < stripes; s++) {
+            int rows = Math.min(4, height - 4 * s);
+            int full = ((1 << rows) - 1) << 1;
+            int k = s * stride + 1;
+            int base = 4 * s * width;
+            int w = 0;
+            int c = wd[k];
+            for (int x = 0; x < width; x++, k++) {
+                int e = wd[k + 1];
+                if (((w | c | e) & SIG6) != 0 && (c & full) != full) {
+                    for (int r = 0; r < rows; r++) {
+                        if ((c >> (r + 1) & 1) != 0) {
+                            continue;
+                        }
+                        int n = (w >> r & 7) | (c >> r & 5) << 3 | (e >> r & 7) << 6;
+                        if (n == 0) {
+                            continue;
+                        }
+                        c |= 1 << (VISIT_SHIFT + r);
+                        if (mq.decode(ZC_LUT[zo + n]) != 0) {
+                            int negative = sign(w, c, e, r);
+                            c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                            spread(k, s, r, negative);
+                            mag[base + r * width + x] = set;
+                        }
+                    }
+                    wd[k] = c;
+                }
+                w = c;
+                c = e;
+            }
+        }
+    }
+
+    private void significanceRaw(int plane) {
+        int set = (1 << plane) | (1 << plane >> 1);
+        int[] wd = words;
+        int[] mag = magnitudes;
+        for (int s = 0; s < stripes; s++) {
+            int rows = Math.min(4, height - 4 * s);
+            int k = s * stride + 1;
+            int base = 4 * s * width;
+            int w = 0;
+            int c = wd[k];
+            for (int x = 0; x < width; x++, k++) {
+                int e = wd[k + 1];
+                if (((w | c | e) & SIG6) != 0) {
+                    for (int r = 0; r < rows; r++) {
+                        if ((c >> (r + 1) & 1) != 0) {
+                            continue;
+                        }
+                        int n = (w >> r & 7) | (c >> r & 5) << 3 | (e >> r & 7) << 6;
+                        if (n == 0) {
+                            continue;
+                        }
+                        c |= 1 << (VISIT_SHIFT + r);
+                        if (mq.raw() != 0) {
+                            int negative = mq.raw();
+                            c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                            spread(k, s, r, negative);
+                            mag[base + r * width + x] = set;
+                        }
+                    }
+                    wd[k] = c;
+                }
+                w = c;
+                c = e;
+            }
+        }
+    }
+
+    private void refinement(int plane) {
+        int one = 1 << plane;
+        int half = one >> 1;
+        int[] wd = words;
+        int[] mag = magnitudes;
+        for (int s = 0; s < stripes; s++) {
+            int rows = Math.min(4, height - 4 * s);
+            int k = s * stride + 1;
+            int base = 4 * s * width;
+            for (int x = 0; x < width; x++, k++) {
+                int c = wd[k];
+                if ((c & 0x1e) == 0) {
+                    continue;
+                }
+                for (int r = 0; r < rows; r++) {
+                    if ((c >> (r + 1) & 1) == 0 || (c >> (VISIT_SHIFT + r) & 1) != 0) {
+                        continue;
+                    }
+                    int context;
+                    if ((c >> (REFINED_SHIFT + r) & 1) != 0) {
+                        context = MR + 2;
+                    } else {
+                        int n = (wd[k - 1] >> r & 7) | (c >> r & 5) << 3 | (wd[k + 1] >> r & 7) << 6;
+                        context = n != 0 ? MR + 1 : MR;
+                    }
+                    int bit = mq.decode(context);
+                    int i = base + r * width + x;
+                    mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
+                    c |= 1 << (REFINED_SHIFT + r);
+                }
+                wd[k] = c;
+            }
+        }
+    }
+
+    private void refinementRaw(int plane) {
+        int half = 1 << plane >> 1;
+        int[] wd = words;
+        int[] mag = magnitudes;
+        for (int s = 0; s < stripes; s++) {
+            int rows = Math.min(4, height - 4 * s);
+            int k = s * stride + 1;
+            int base = 4 * s * width;
+            for (int x = 0; x < width; x++, k++) {
+                int c = wd[k];
+                if ((c & 0x1e) == 0) {
+                    continue;
+                }
+                for (int r = 0; r < rows; r++) {
+                    if ((c >> (r + 1) & 1) == 0 || (c >> (VISIT_SHIFT + r) & 1) != 0) {
+                        continue;
+                    }
+                    int bit = mq.raw();
+                    int i = base + r * width + x;
+                    mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
+                    c |= 1 << (REFINED_SHIFT + r);
+                }
+                wd[k] = c;
+            }
+        }
+    }
+
+    private void cleanup(int plane) {
+        int set = (1 << plane) | (1 << plane >> 1);
+        int[] wd = words;
+        int[] mag = magnitudes;
+        int zo = zcOffset;
+        for (int s = 0; s < stripes; s++) {
+            int rows = Math.min(4, height - 4 * s);
+            int k = s * stride + 1;
+            int base = 4 * s * width;
+            int w = 0;
+            int c = wd[k];
+            for (int x = 0; x < width; x++, k++) {
+                int e = wd[k + 1];
+                int r = 0;
+                if (rows == 4 && ((w | c | e) & SIG6) == 0) {
+                    if (mq.decode(RL) == 0) {
+                        w = c;
+                        c = e;
+                        continue;
+                    }
+                    r = mq.decode(UNIFORM) << 1;
+                    r |= mq.decode(UNIFORM);
+                    int negative = sign(w, c, e, r);
+                    c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                    spread(k, s, r, negative);
+                    mag[base + r * width + x] = set;
+                    r++;
+                }
+                for (; r < rows; r++) {
+                    if ((c >> (r + 1) & 1) != 0 || (c >> (VISIT_SHIFT + r) & 1) != 0) {
+                        continue;
+                    }
+                    int n = (w >> r & 7) | (c >> r & 5) << 3 | (e >> r & 7) << 6;
+                    if (mq.decode(ZC_LUT[zo + n]) != 0) {
+                        int negative = sign(w, c, e, r);
+                        c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                        spread(k, s, r, negative);
+                        mag[base + r * width + x] = set;
+                    }
+                }
+                c &= ~VISIT_ALL;
+                wd[k] = c;
+                w = c;
+                c = e;
+            }
+        }
+    }
+}
