@@ -180,10 +180,10 @@ final class CodeBlockDecoder {
 
     private void resetContexts() {
         int[] cx = mq.contexts;
-        Arrays.fill(cx, 0);
-        cx[ZC] = 2 * 4;
-        cx[RL] = 2 * 3;
-        cx[UNIFORM] = 2 * 46;
+        Arrays.fill(cx, MqDecoder.state(0, 0));
+        cx[ZC] = MqDecoder.state(4, 0);
+        cx[RL] = MqDecoder.state(3, 0);
+        cx[UNIFORM] = MqDecoder.state(46, 0);
     }
 
     /** Writes the decoded coefficients, signed, to {@code out[offset + y * outStride + x]}. */
@@ -216,12 +216,11 @@ final class CodeBlockDecoder {
         }
     }
 
-    /** Sign decoding (D.3.2) of row {@code r} of a column with words {@code w, c, e}: 1 if negative. */
-    private int sign(int w, int c, int e, int r) {
+    /** Sign coding context and XOR bit (D.3.2) of row {@code r} of a column with words {@code w, c, e}. */
+    private static int signContext(int w, int c, int e, int r) {
         int n = (c >> r & 5) | (w >> (r + 1) & 1) << 1 | (e >> (r + 1) & 1) << 3;
         int s = c >> (NEG_SHIFT + r) & 5 | (w >> (NEG_SHIFT + r + 1) & 1) << 1 | (e >> (NEG_SHIFT + r + 1) & 1) << 3;
-        int sc = SC_LUT[n | s << 4];
-        return mq.decode(sc >> 1) ^ (sc & 1);
+        return SC_LUT[n | s << 4];
     }
 
     /** Marks row {@code r} of column word {@code k} significant in the words of the stripes above and below. */
@@ -237,39 +236,361 @@ final class CodeBlockDecoder {
         int set = (1 << plane) | (1 << plane >> 1);
         int[] wd = words;
         int[] mag = magnitudes;
+        int[] cx = mq.contexts;
         int zo = zcOffset;
+        int a = mq.a;
+        int c = mq.c;
+        int ct = mq.ct;
         for (int s = 0; s < stripes; s++) {
-            int rows = Math.min(4, height - 4 * s);
-            int full = ((1 << rows) - 1) << 1;
+            int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
             int k = s * stride + 1;
             int base = 4 * s * width;
             int w = 0;
-            int c = wd[k];
+            int col = wd[k];
             for (int x = 0; x < width; x++, k++) {
                 int e = wd[k + 1];
-                if (((w | c | e) & SIG6) != 0 && (c & full) != full) {
-                    for (int r = 0; r < rows; r++) {
-                        if ((c >> (r + 1) & 1) != 0) {
+                int v = (w | col | e) & SIG6;
+                if (v != 0) {
+                    // rows not yet significant with a significant neighbour
+                    int m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask;
+                    if (m != 0) {
+                        do {
+                            int r = Integer.numberOfTrailingZeros(m);
+                            int n = (w >> r & 7) | (col >> r & 5) << 3 | (e >> r & 7) << 6;
+                            col |= 1 << (VISIT_SHIFT + r);
+                            int d;
+                            {
+                                int cxi = ZC_LUT[zo + n];
+                                int st = cx[cxi];
+                                int qe = st >>> 7;
+                                a -= qe;
+                                if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
+                                    c -= qe << 16;
+                                    d = st & 1;
+                                } else {
+                                    int lps;
+                                    if ((c >>> 16) < qe) {
+                                        lps = a < qe ? 0 : 1;
+                                        a = qe;
+                                    } else {
+                                        c -= qe << 16;
+                                        lps = a < qe ? 1 : 0;
+                                    }
+                                    d = (st & 1) ^ lps;
+                                    cx[cxi] = lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
+                                    int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                    a <<= sh;
+                                    if (ct >= sh) {
+                                        c <<= sh;
+                                        ct -= sh;
+                                    } else {
+                                        mq.c = c;
+                                        mq.ct = ct;
+                                        mq.fill(sh);
+                                        c = mq.c;
+                                        ct = mq.ct;
+                                    }
+                                }
+                            }
+                            if (d != 0) {
+                                int sc = signContext(w, col, e, r);
+                                int negative;
+                                {
+                                    int cxi = sc >> 1;
+                                    int st = cx[cxi];
+                                    int qe = st >>> 7;
+                                    a -= qe;
+                                    if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
+                                        c -= qe << 16;
+                                        negative = st & 1;
+                                    } else {
+                                        int lps;
+                                        if ((c >>> 16) < qe) {
+                                            lps = a < qe ? 0 : 1;
+                                            a = qe;
+                                        } else {
+                                            c -= qe << 16;
+                                            lps = a < qe ? 1 : 0;
+                                        }
+                                        negative = (st & 1) ^ lps;
+                                        cx[cxi] =
+                                                lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
+                                        int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                        a <<= sh;
+                                        if (ct >= sh) {
+                                            c <<= sh;
+                                            ct -= sh;
+                                        } else {
+                                            mq.c = c;
+                                            mq.ct = ct;
+                                            mq.fill(sh);
+                                            c = mq.c;
+                                            ct = mq.ct;
+                                        }
+                                    }
+                                }
+                                negative ^= sc & 1;
+                                col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                                spread(k, s, r, negative);
+                                mag[base + r * width + x] = set;
+                                v = (w | col | e) & SIG6;
+                                m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask & (-2 << r);
+                            } else {
+                                m &= m - 1;
+                            }
+                        } while (m != 0);
+                        wd[k] = col;
+                    }
+                }
+                w = col;
+                col = e;
+            }
+        }
+        mq.a = a;
+        mq.c = c;
+        mq.ct = ct;
+    }
+
+    private void refinement(int plane) {
+        int one = 1 << plane;
+        int half = one >> 1;
+        int[] wd = words;
+        int[] mag = magnitudes;
+        int[] cx = mq.contexts;
+        int a = mq.a;
+        int c = mq.c;
+        int ct = mq.ct;
+        for (int s = 0; s < stripes; s++) {
+            int k = s * stride + 1;
+            int base = 4 * s * width;
+            for (int x = 0; x < width; x++, k++) {
+                int col = wd[k];
+                // rows significant before this bit-plane's significance pass
+                int m = (col >> 1) & ~(col >> VISIT_SHIFT) & 0xf;
+                if (m == 0) {
+                    continue;
+                }
+                do {
+                    int r = Integer.numberOfTrailingZeros(m);
+                    m &= m - 1;
+                    int context;
+                    if ((col >> (REFINED_SHIFT + r) & 1) != 0) {
+                        context = MR + 2;
+                    } else {
+                        int n = (wd[k - 1] >> r & 7) | (col >> r & 5) << 3 | (wd[k + 1] >> r & 7) << 6;
+                        context = n != 0 ? MR + 1 : MR;
+                    }
+                    int bit;
+                    {
+                        int cxi = context;
+                        int st = cx[cxi];
+                        int qe = st >>> 7;
+                        a -= qe;
+                        if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
+                            c -= qe << 16;
+                            bit = st & 1;
+                        } else {
+                            int lps;
+                            if ((c >>> 16) < qe) {
+                                lps = a < qe ? 0 : 1;
+                                a = qe;
+                            } else {
+                                c -= qe << 16;
+                                lps = a < qe ? 1 : 0;
+                            }
+                            bit = (st & 1) ^ lps;
+                            cx[cxi] = lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
+                            int sh = Integer.numberOfLeadingZeros(a) - 16;
+                            a <<= sh;
+                            if (ct >= sh) {
+                                c <<= sh;
+                                ct -= sh;
+                            } else {
+                                mq.c = c;
+                                mq.ct = ct;
+                                mq.fill(sh);
+                                c = mq.c;
+                                ct = mq.ct;
+                            }
+                        }
+                    }
+                    int i = base + r * width + x;
+                    mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
+                    col |= 1 << (REFINED_SHIFT + r);
+                } while (m != 0);
+                wd[k] = col;
+            }
+        }
+        mq.a = a;
+        mq.c = c;
+        mq.ct = ct;
+    }
+
+    private void cleanup(int plane) {
+        int set = (1 << plane) | (1 << plane >> 1);
+        int[] wd = words;
+        int[] mag = magnitudes;
+        int[] cx = mq.contexts;
+        int zo = zcOffset;
+        int a = mq.a;
+        int c = mq.c;
+        int ct = mq.ct;
+        for (int s = 0; s < stripes; s++) {
+            int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
+            int k = s * stride + 1;
+            int base = 4 * s * width;
+            int w = 0;
+            int col = wd[k];
+            for (int x = 0; x < width; x++, k++) {
+                int e = wd[k + 1];
+                // rows neither significant nor coded by this bit-plane's significance pass
+                int m = ~(col >> 1 | col >> VISIT_SHIFT) & rowMask;
+                if (m != 0) {
+                    if (m == 0xf && ((w | col | e) & SIG6) == 0) {
+                        int run;
+                        {
+                            int cxi = RL;
+                            int st = cx[cxi];
+                            int qe = st >>> 7;
+                            a -= qe;
+                            if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
+                                c -= qe << 16;
+                                run = st & 1;
+                            } else {
+                                int lps;
+                                if ((c >>> 16) < qe) {
+                                    lps = a < qe ? 0 : 1;
+                                    a = qe;
+                                } else {
+                                    c -= qe << 16;
+                                    lps = a < qe ? 1 : 0;
+                                }
+                                run = (st & 1) ^ lps;
+                                cx[cxi] = lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
+                                } else {
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
+                            }
+                        }
+                        if (run == 0) {
+                            w = col;
+                            col = e;
                             continue;
                         }
-                        int n = (w >> r & 7) | (c >> r & 5) << 3 | (e >> r & 7) << 6;
-                        if (n == 0) {
-                            continue;
+                        mq.a = a;
+                        mq.c = c;
+                        mq.ct = ct;
+                        int r = mq.decode(UNIFORM) << 1;
+                        r |= mq.decode(UNIFORM);
+                        int sc = signContext(w, col, e, r);
+                        int negative = mq.decode(sc >> 1) ^ (sc & 1);
+                        a = mq.a;
+                        c = mq.c;
+                        ct = mq.ct;
+                        col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                        spread(k, s, r, negative);
+                        mag[base + r * width + x] = set;
+                        m &= -2 << r;
+                    }
+                    while (m != 0) {
+                        int r = Integer.numberOfTrailingZeros(m);
+                        m &= m - 1;
+                        int n = (w >> r & 7) | (col >> r & 5) << 3 | (e >> r & 7) << 6;
+                        int d;
+                        {
+                            int cxi = ZC_LUT[zo + n];
+                            int st = cx[cxi];
+                            int qe = st >>> 7;
+                            a -= qe;
+                            if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
+                                c -= qe << 16;
+                                d = st & 1;
+                            } else {
+                                int lps;
+                                if ((c >>> 16) < qe) {
+                                    lps = a < qe ? 0 : 1;
+                                    a = qe;
+                                } else {
+                                    c -= qe << 16;
+                                    lps = a < qe ? 1 : 0;
+                                }
+                                d = (st & 1) ^ lps;
+                                cx[cxi] = lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
+                                } else {
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
+                            }
                         }
-                        c |= 1 << (VISIT_SHIFT + r);
-                        if (mq.decode(ZC_LUT[zo + n]) != 0) {
-                            int negative = sign(w, c, e, r);
-                            c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                        if (d != 0) {
+                            int sc = signContext(w, col, e, r);
+                            int negative;
+                            {
+                                int cxi = sc >> 1;
+                                int st = cx[cxi];
+                                int qe = st >>> 7;
+                                a -= qe;
+                                if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
+                                    c -= qe << 16;
+                                    negative = st & 1;
+                                } else {
+                                    int lps;
+                                    if ((c >>> 16) < qe) {
+                                        lps = a < qe ? 0 : 1;
+                                        a = qe;
+                                    } else {
+                                        c -= qe << 16;
+                                        lps = a < qe ? 1 : 0;
+                                    }
+                                    negative = (st & 1) ^ lps;
+                                    cx[cxi] = lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
+                                    int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                    a <<= sh;
+                                    if (ct >= sh) {
+                                        c <<= sh;
+                                        ct -= sh;
+                                    } else {
+                                        mq.c = c;
+                                        mq.ct = ct;
+                                        mq.fill(sh);
+                                        c = mq.c;
+                                        ct = mq.ct;
+                                    }
+                                }
+                            }
+                            negative ^= sc & 1;
+                            col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
                             spread(k, s, r, negative);
                             mag[base + r * width + x] = set;
                         }
                     }
-                    wd[k] = c;
                 }
-                w = c;
-                c = e;
+                col &= ~VISIT_ALL;
+                wd[k] = col;
+                w = col;
+                col = e;
             }
         }
+        mq.a = a;
+        mq.c = c;
+        mq.ct = ct;
     }
 
     private void significanceRaw(int plane) {
@@ -309,41 +630,6 @@ final class CodeBlockDecoder {
         }
     }
 
-    private void refinement(int plane) {
-        int one = 1 << plane;
-        int half = one >> 1;
-        int[] wd = words;
-        int[] mag = magnitudes;
-        for (int s = 0; s < stripes; s++) {
-            int rows = Math.min(4, height - 4 * s);
-            int k = s * stride + 1;
-            int base = 4 * s * width;
-            for (int x = 0; x < width; x++, k++) {
-                int c = wd[k];
-                if ((c & 0x1e) == 0) {
-                    continue;
-                }
-                for (int r = 0; r < rows; r++) {
-                    if ((c >> (r + 1) & 1) == 0 || (c >> (VISIT_SHIFT + r) & 1) != 0) {
-                        continue;
-                    }
-                    int context;
-                    if ((c >> (REFINED_SHIFT + r) & 1) != 0) {
-                        context = MR + 2;
-                    } else {
-                        int n = (wd[k - 1] >> r & 7) | (c >> r & 5) << 3 | (wd[k + 1] >> r & 7) << 6;
-                        context = n != 0 ? MR + 1 : MR;
-                    }
-                    int bit = mq.decode(context);
-                    int i = base + r * width + x;
-                    mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
-                    c |= 1 << (REFINED_SHIFT + r);
-                }
-                wd[k] = c;
-            }
-        }
-    }
-
     private void refinementRaw(int plane) {
         int half = 1 << plane >> 1;
         int[] wd = words;
@@ -367,54 +653,6 @@ final class CodeBlockDecoder {
                     c |= 1 << (REFINED_SHIFT + r);
                 }
                 wd[k] = c;
-            }
-        }
-    }
-
-    private void cleanup(int plane) {
-        int set = (1 << plane) | (1 << plane >> 1);
-        int[] wd = words;
-        int[] mag = magnitudes;
-        int zo = zcOffset;
-        for (int s = 0; s < stripes; s++) {
-            int rows = Math.min(4, height - 4 * s);
-            int k = s * stride + 1;
-            int base = 4 * s * width;
-            int w = 0;
-            int c = wd[k];
-            for (int x = 0; x < width; x++, k++) {
-                int e = wd[k + 1];
-                int r = 0;
-                if (rows == 4 && ((w | c | e) & SIG6) == 0) {
-                    if (mq.decode(RL) == 0) {
-                        w = c;
-                        c = e;
-                        continue;
-                    }
-                    r = mq.decode(UNIFORM) << 1;
-                    r |= mq.decode(UNIFORM);
-                    int negative = sign(w, c, e, r);
-                    c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                    spread(k, s, r, negative);
-                    mag[base + r * width + x] = set;
-                    r++;
-                }
-                for (; r < rows; r++) {
-                    if ((c >> (r + 1) & 1) != 0 || (c >> (VISIT_SHIFT + r) & 1) != 0) {
-                        continue;
-                    }
-                    int n = (w >> r & 7) | (c >> r & 5) << 3 | (e >> r & 7) << 6;
-                    if (mq.decode(ZC_LUT[zo + n]) != 0) {
-                        int negative = sign(w, c, e, r);
-                        c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                        spread(k, s, r, negative);
-                        mag[base + r * width + x] = set;
-                    }
-                }
-                c &= ~VISIT_ALL;
-                wd[k] = c;
-                w = c;
-                c = e;
             }
         }
     }

@@ -6,20 +6,21 @@ package org.gsweather.grib2;
  * MPS} into Table C.2.
  */
 final class MqDecoder {
-    /** Qe of Table C.2, for each state (index, MPS). */
-    private static final int[] QE = new int[94];
-    /** State after an MPS renormalization, and after an LPS (with the MPS switched where C.2 says). */
-    private static final int[] NEXT_MPS = new int[94];
+    /**
+     * A context's state packs Qe of Table C.2 (bits 7 and up), the index into the table (bits 1-6) and the
+     * MPS (bit 0); these give the state after an MPS or LPS renormalization by the low 7 bits.
+     */
+    static final int[] NEXT_MPS = new int[94];
 
-    private static final int[] NEXT_LPS = new int[94];
+    static final int[] NEXT_LPS = new int[94];
+    private static final int[] QE_TABLE = {
+        0x5601, 0x3401, 0x1801, 0x0AC1, 0x0521, 0x0221, 0x5601, 0x5401, 0x4801, 0x3801, 0x3001, 0x2401, 0x1C01,
+        0x1601, 0x5601, 0x5401, 0x5101, 0x4801, 0x3801, 0x3401, 0x3001, 0x2801, 0x2401, 0x2201, 0x1C01, 0x1801,
+        0x1601, 0x1401, 0x1201, 0x1101, 0x0AC1, 0x09C1, 0x08A1, 0x0521, 0x0441, 0x02A1, 0x0221, 0x0141, 0x0111,
+        0x0085, 0x0049, 0x0025, 0x0015, 0x0009, 0x0005, 0x0001, 0x5601
+    };
 
     static {
-        int[] qe = {
-            0x5601, 0x3401, 0x1801, 0x0AC1, 0x0521, 0x0221, 0x5601, 0x5401, 0x4801, 0x3801, 0x3001, 0x2401,
-            0x1C01, 0x1601, 0x5601, 0x5401, 0x5101, 0x4801, 0x3801, 0x3401, 0x3001, 0x2801, 0x2401, 0x2201,
-            0x1C01, 0x1801, 0x1601, 0x1401, 0x1201, 0x1101, 0x0AC1, 0x09C1, 0x08A1, 0x0521, 0x0441, 0x02A1,
-            0x0221, 0x0141, 0x0111, 0x0085, 0x0049, 0x0025, 0x0015, 0x0009, 0x0005, 0x0001, 0x5601
-        };
         int[] nmps = {
             1, 2, 3, 4, 5, 38, 7, 8, 9, 10, 11, 12, 13, 29, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
             30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 45, 46
@@ -31,12 +32,15 @@ final class MqDecoder {
         for (int i = 0; i < 47; i++) {
             boolean switches = i == 0 || i == 6 || i == 14;
             for (int mps = 0; mps < 2; mps++) {
-                int s = 2 * i + mps;
-                QE[s] = qe[i];
-                NEXT_MPS[s] = 2 * nmps[i] + mps;
-                NEXT_LPS[s] = 2 * nlps[i] + (switches ? 1 - mps : mps);
+                NEXT_MPS[2 * i + mps] = state(nmps[i], mps);
+                NEXT_LPS[2 * i + mps] = state(nlps[i], switches ? 1 - mps : mps);
             }
         }
+    }
+
+    /** The packed state of Table C.2 index {@code index} with MPS {@code mps}. */
+    static int state(int index, int mps) {
+        return QE_TABLE[index] << 7 | index << 1 | mps;
     }
 
     /** Context states, set by the code-block decoder. */
@@ -45,9 +49,14 @@ final class MqDecoder {
     private byte[] buf;
     private int pos;
     private int end;
-    private int a;
-    private int c;
-    private int ct;
+    /**
+     * Registers A, C and CT, which {@link CodeBlockDecoder} copies into local variables for the length
+     * of a pass, decoding inline, and calls {@link #fill} to shift C past the bits it holds.
+     */
+    int a;
+
+    int c;
+    int ct;
 
     MqDecoder(int contextCount) {
         contexts = new int[contextCount];
@@ -91,45 +100,39 @@ final class MqDecoder {
     /** DECODE (C.3.2) of one decision in context {@code cx}. */
     int decode(int cx) {
         int s = contexts[cx];
-        int qe = QE[s];
-        int d;
+        int qe = s >>> 7;
         a -= qe;
+        if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
+            c -= qe << 16;
+            return s & 1;
+        }
+        int lps;
         if ((c >>> 16) < qe) {
-            if (a < qe) {
-                d = s & 1;
-                contexts[cx] = NEXT_MPS[s];
-            } else {
-                d = 1 - (s & 1);
-                contexts[cx] = NEXT_LPS[s];
-            }
+            lps = a < qe ? 0 : 1;
             a = qe;
         } else {
             c -= qe << 16;
-            if ((a & 0x8000) != 0) {
-                return s & 1;
-            }
-            if (a < qe) {
-                d = 1 - (s & 1);
-                contexts[cx] = NEXT_LPS[s];
-            } else {
-                d = s & 1;
-                contexts[cx] = NEXT_MPS[s];
-            }
+            lps = a < qe ? 1 : 0;
         }
+        contexts[cx] = lps != 0 ? NEXT_LPS[s & 127] : NEXT_MPS[s & 127];
         renormalize();
-        return d;
+        return (s & 1) ^ lps;
     }
 
     private void renormalize() {
         int shift = Integer.numberOfLeadingZeros(a) - 16;
+        a <<= shift;
+        fill(shift);
+    }
+
+    /** Shifts C left by {@code shift} bits, reading bytes as CT runs out (RENORMD without A). */
+    void fill(int shift) {
         while (shift > ct) {
-            a <<= ct;
             c <<= ct;
             shift -= ct;
             ct = 0;
             byteIn();
         }
-        a <<= shift;
         c <<= shift;
         ct -= shift;
     }
