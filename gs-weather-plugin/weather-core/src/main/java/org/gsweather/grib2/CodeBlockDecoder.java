@@ -260,25 +260,46 @@ final class CodeBlockDecoder {
                             col |= 1 << (VISIT_SHIFT + r);
                             int d;
                             {
+                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                                 int cxi = ZC_LUT[zo + n];
                                 int st = cx[cxi];
                                 int qe = st >>> 7;
                                 a -= qe;
-                                if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-                                    c -= qe << 16;
-                                    d = st & 1;
+                                int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                int lps = lpsPath ^ ((a - qe) >>> 31);
+                                d = (st & 1) ^ lps;
+                                a += (qe - a) & -lpsPath;
+                                c -= (qe << 16) & (lpsPath - 1);
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
                                 } else {
-                                    int lps;
-                                    if ((c >>> 16) < qe) {
-                                        lps = a < qe ? 0 : 1;
-                                        a = qe;
-                                    } else {
-                                        c -= qe << 16;
-                                        lps = a < qe ? 1 : 0;
-                                    }
-                                    d = (st & 1) ^ lps;
-                                    cx[cxi] = lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
+                            }
+                            if (d != 0) {
+                                int sc = signContext(w, col, e, r);
+                                int negative;
+                                {
+                                    // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                                    int cxi = sc >> 1;
+                                    int st = cx[cxi];
+                                    int qe = st >>> 7;
+                                    a -= qe;
+                                    int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                    int lps = lpsPath ^ ((a - qe) >>> 31);
+                                    negative = (st & 1) ^ lps;
+                                    a += (qe - a) & -lpsPath;
+                                    c -= (qe << 16) & (lpsPath - 1);
                                     int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                    cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
                                     a <<= sh;
                                     if (ct >= sh) {
                                         c <<= sh;
@@ -289,44 +310,6 @@ final class CodeBlockDecoder {
                                         mq.fill(sh);
                                         c = mq.c;
                                         ct = mq.ct;
-                                    }
-                                }
-                            }
-                            if (d != 0) {
-                                int sc = signContext(w, col, e, r);
-                                int negative;
-                                {
-                                    int cxi = sc >> 1;
-                                    int st = cx[cxi];
-                                    int qe = st >>> 7;
-                                    a -= qe;
-                                    if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-                                        c -= qe << 16;
-                                        negative = st & 1;
-                                    } else {
-                                        int lps;
-                                        if ((c >>> 16) < qe) {
-                                            lps = a < qe ? 0 : 1;
-                                            a = qe;
-                                        } else {
-                                            c -= qe << 16;
-                                            lps = a < qe ? 1 : 0;
-                                        }
-                                        negative = (st & 1) ^ lps;
-                                        cx[cxi] =
-                                                lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
-                                        int sh = Integer.numberOfLeadingZeros(a) - 16;
-                                        a <<= sh;
-                                        if (ct >= sh) {
-                                            c <<= sh;
-                                            ct -= sh;
-                                        } else {
-                                            mq.c = c;
-                                            mq.ct = ct;
-                                            mq.fill(sh);
-                                            c = mq.c;
-                                            ct = mq.ct;
-                                        }
                                     }
                                 }
                                 negative ^= sc & 1;
@@ -382,36 +365,28 @@ final class CodeBlockDecoder {
                     }
                     int bit;
                     {
+                        // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                         int cxi = context;
                         int st = cx[cxi];
                         int qe = st >>> 7;
                         a -= qe;
-                        if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-                            c -= qe << 16;
-                            bit = st & 1;
+                        int lpsPath = ((c >>> 16) - qe) >>> 31;
+                        int lps = lpsPath ^ ((a - qe) >>> 31);
+                        bit = (st & 1) ^ lps;
+                        a += (qe - a) & -lpsPath;
+                        c -= (qe << 16) & (lpsPath - 1);
+                        int sh = Integer.numberOfLeadingZeros(a) - 16;
+                        cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                        a <<= sh;
+                        if (ct >= sh) {
+                            c <<= sh;
+                            ct -= sh;
                         } else {
-                            int lps;
-                            if ((c >>> 16) < qe) {
-                                lps = a < qe ? 0 : 1;
-                                a = qe;
-                            } else {
-                                c -= qe << 16;
-                                lps = a < qe ? 1 : 0;
-                            }
-                            bit = (st & 1) ^ lps;
-                            cx[cxi] = lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
-                            int sh = Integer.numberOfLeadingZeros(a) - 16;
-                            a <<= sh;
-                            if (ct >= sh) {
-                                c <<= sh;
-                                ct -= sh;
-                            } else {
-                                mq.c = c;
-                                mq.ct = ct;
-                                mq.fill(sh);
-                                c = mq.c;
-                                ct = mq.ct;
-                            }
+                            mq.c = c;
+                            mq.ct = ct;
+                            mq.fill(sh);
+                            c = mq.c;
+                            ct = mq.ct;
                         }
                     }
                     int i = base + r * width + x;
@@ -449,36 +424,28 @@ final class CodeBlockDecoder {
                     if (m == 0xf && ((w | col | e) & SIG6) == 0) {
                         int run;
                         {
+                            // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                             int cxi = RL;
                             int st = cx[cxi];
                             int qe = st >>> 7;
                             a -= qe;
-                            if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-                                c -= qe << 16;
-                                run = st & 1;
+                            int lpsPath = ((c >>> 16) - qe) >>> 31;
+                            int lps = lpsPath ^ ((a - qe) >>> 31);
+                            run = (st & 1) ^ lps;
+                            a += (qe - a) & -lpsPath;
+                            c -= (qe << 16) & (lpsPath - 1);
+                            int sh = Integer.numberOfLeadingZeros(a) - 16;
+                            cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                            a <<= sh;
+                            if (ct >= sh) {
+                                c <<= sh;
+                                ct -= sh;
                             } else {
-                                int lps;
-                                if ((c >>> 16) < qe) {
-                                    lps = a < qe ? 0 : 1;
-                                    a = qe;
-                                } else {
-                                    c -= qe << 16;
-                                    lps = a < qe ? 1 : 0;
-                                }
-                                run = (st & 1) ^ lps;
-                                cx[cxi] = lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
-                                a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
-                                }
+                                mq.c = c;
+                                mq.ct = ct;
+                                mq.fill(sh);
+                                c = mq.c;
+                                ct = mq.ct;
                             }
                         }
                         if (run == 0) {
@@ -507,25 +474,46 @@ final class CodeBlockDecoder {
                         int n = (w >> r & 7) | (col >> r & 5) << 3 | (e >> r & 7) << 6;
                         int d;
                         {
+                            // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                             int cxi = ZC_LUT[zo + n];
                             int st = cx[cxi];
                             int qe = st >>> 7;
                             a -= qe;
-                            if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-                                c -= qe << 16;
-                                d = st & 1;
+                            int lpsPath = ((c >>> 16) - qe) >>> 31;
+                            int lps = lpsPath ^ ((a - qe) >>> 31);
+                            d = (st & 1) ^ lps;
+                            a += (qe - a) & -lpsPath;
+                            c -= (qe << 16) & (lpsPath - 1);
+                            int sh = Integer.numberOfLeadingZeros(a) - 16;
+                            cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                            a <<= sh;
+                            if (ct >= sh) {
+                                c <<= sh;
+                                ct -= sh;
                             } else {
-                                int lps;
-                                if ((c >>> 16) < qe) {
-                                    lps = a < qe ? 0 : 1;
-                                    a = qe;
-                                } else {
-                                    c -= qe << 16;
-                                    lps = a < qe ? 1 : 0;
-                                }
-                                d = (st & 1) ^ lps;
-                                cx[cxi] = lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
+                                mq.c = c;
+                                mq.ct = ct;
+                                mq.fill(sh);
+                                c = mq.c;
+                                ct = mq.ct;
+                            }
+                        }
+                        if (d != 0) {
+                            int sc = signContext(w, col, e, r);
+                            int negative;
+                            {
+                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                                int cxi = sc >> 1;
+                                int st = cx[cxi];
+                                int qe = st >>> 7;
+                                a -= qe;
+                                int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                int lps = lpsPath ^ ((a - qe) >>> 31);
+                                negative = (st & 1) ^ lps;
+                                a += (qe - a) & -lpsPath;
+                                c -= (qe << 16) & (lpsPath - 1);
                                 int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
                                 a <<= sh;
                                 if (ct >= sh) {
                                     c <<= sh;
@@ -536,43 +524,6 @@ final class CodeBlockDecoder {
                                     mq.fill(sh);
                                     c = mq.c;
                                     ct = mq.ct;
-                                }
-                            }
-                        }
-                        if (d != 0) {
-                            int sc = signContext(w, col, e, r);
-                            int negative;
-                            {
-                                int cxi = sc >> 1;
-                                int st = cx[cxi];
-                                int qe = st >>> 7;
-                                a -= qe;
-                                if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-                                    c -= qe << 16;
-                                    negative = st & 1;
-                                } else {
-                                    int lps;
-                                    if ((c >>> 16) < qe) {
-                                        lps = a < qe ? 0 : 1;
-                                        a = qe;
-                                    } else {
-                                        c -= qe << 16;
-                                        lps = a < qe ? 1 : 0;
-                                    }
-                                    negative = (st & 1) ^ lps;
-                                    cx[cxi] = lps != 0 ? MqDecoder.NEXT_LPS[st & 127] : MqDecoder.NEXT_MPS[st & 127];
-                                    int sh = Integer.numberOfLeadingZeros(a) - 16;
-                                    a <<= sh;
-                                    if (ct >= sh) {
-                                        c <<= sh;
-                                        ct -= sh;
-                                    } else {
-                                        mq.c = c;
-                                        mq.ct = ct;
-                                        mq.fill(sh);
-                                        c = mq.c;
-                                        ct = mq.ct;
-                                    }
                                 }
                             }
                             negative ^= sc & 1;

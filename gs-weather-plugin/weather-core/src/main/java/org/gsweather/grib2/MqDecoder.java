@@ -13,6 +13,9 @@ final class MqDecoder {
     static final int[] NEXT_MPS = new int[94];
 
     static final int[] NEXT_LPS = new int[94];
+    /** {@code NEXT[2 * (state & 127) + lps]}: the state after an MPS (lps 0) or LPS (lps 1) renormalization. */
+    static final int[] NEXT = new int[188];
+
     private static final int[] QE_TABLE = {
         0x5601, 0x3401, 0x1801, 0x0AC1, 0x0521, 0x0221, 0x5601, 0x5401, 0x4801, 0x3801, 0x3001, 0x2401, 0x1C01,
         0x1601, 0x5601, 0x5401, 0x5101, 0x4801, 0x3801, 0x3401, 0x3001, 0x2801, 0x2401, 0x2201, 0x1C01, 0x1801,
@@ -34,6 +37,8 @@ final class MqDecoder {
             for (int mps = 0; mps < 2; mps++) {
                 NEXT_MPS[2 * i + mps] = state(nmps[i], mps);
                 NEXT_LPS[2 * i + mps] = state(nlps[i], switches ? 1 - mps : mps);
+                NEXT[4 * i + 2 * mps] = NEXT_MPS[2 * i + mps];
+                NEXT[4 * i + 2 * mps + 1] = NEXT_LPS[2 * i + mps];
             }
         }
     }
