@@ -94,7 +94,8 @@ final class CodeBlockDecoder {
     private int stride;
     private int stripes;
     private int zcOffset;
-    private boolean causal;
+    /** -1, or 0 in the vertically causal mode, where a stripe ignores the one below it. */
+    private int aboveMask;
 
     /**
      * Decodes {@code passes} coding passes of a {@code width x height} code-block whose first (cleanup)
@@ -120,8 +121,8 @@ final class CodeBlockDecoder {
         this.stride = width + 2;
         this.stripes = (height + 3) >> 2;
         this.zcOffset = orientation == 1 ? 512 : orientation == 3 ? 1024 : 0;
-        this.causal = (style & J2kCodingStyle.CAUSAL) != 0;
-        int wordCount = stride * stripes;
+        this.aboveMask = (style & J2kCodingStyle.CAUSAL) != 0 ? 0 : -1;
+        int wordCount = stride * (stripes + 2);
         if (words.length < wordCount) {
             words = new int[Math.max(wordCount, 2 * words.length)];
         } else {
@@ -190,7 +191,7 @@ final class CodeBlockDecoder {
     void copyTo(int[] out, int offset, int outStride) {
         int[] m = magnitudes;
         for (int y = 0; y < height; y++) {
-            int row = (y >> 2) * stride + 1;
+            int row = ((y >> 2) + 1) * stride + 1;
             int negBit = NEG_SHIFT + 1 + (y & 3);
             int o = offset + y * outStride;
             int i = y * width;
@@ -205,7 +206,7 @@ final class CodeBlockDecoder {
     void copyTo(float[] out, int offset, int outStride, float scale) {
         int[] m = magnitudes;
         for (int y = 0; y < height; y++) {
-            int row = (y >> 2) * stride + 1;
+            int row = ((y >> 2) + 1) * stride + 1;
             int negBit = NEG_SHIFT + 1 + (y & 3);
             int o = offset + y * outStride;
             int i = y * width;
@@ -223,13 +224,15 @@ final class CodeBlockDecoder {
         return SC_LUT[n | s << 4];
     }
 
-    /** Marks row {@code r} of column word {@code k} significant in the words of the stripes above and below. */
-    private void spread(int k, int stripe, int r, int negative) {
-        if (r == 0 && stripe > 0 && !causal) {
-            words[k - stride] |= 1 << 5 | negative << (NEG_SHIFT + 5);
-        } else if (r == 3 && stripe + 1 < stripes) {
-            words[k + stride] |= 1 | negative << NEG_SHIFT;
-        }
+    /**
+     * Marks row {@code r} of column word {@code k} significant in the words of the stripes above (row 0,
+     * unless vertically causal) and below (row 3); the words have a spare stripe at either end.
+     */
+    private void spread(int k, int r, int negative) {
+        int up = -((r - 1) >>> 31) & aboveMask;
+        int down = -((r + 1) >>> 2);
+        words[k - stride] |= (1 << 5 | negative << (NEG_SHIFT + 5)) & up;
+        words[k + stride] |= (1 | negative << NEG_SHIFT) & down;
     }
 
     private void significance(int plane) {
@@ -243,7 +246,7 @@ final class CodeBlockDecoder {
         int ct = mq.ct;
         for (int s = 0; s < stripes; s++) {
             int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
-            int k = s * stride + 1;
+            int k = (s + 1) * stride + 1;
             int base = 4 * s * width;
             int w = 0;
             int col = wd[k];
@@ -314,7 +317,7 @@ final class CodeBlockDecoder {
                                 }
                                 negative ^= sc & 1;
                                 col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                                spread(k, s, r, negative);
+                                spread(k, r, negative);
                                 mag[base + r * width + x] = set;
                                 v = (w | col | e) & SIG6;
                                 m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask & (-2 << r);
@@ -344,7 +347,7 @@ final class CodeBlockDecoder {
         int c = mq.c;
         int ct = mq.ct;
         for (int s = 0; s < stripes; s++) {
-            int k = s * stride + 1;
+            int k = (s + 1) * stride + 1;
             int base = 4 * s * width;
             for (int x = 0; x < width; x++, k++) {
                 int col = wd[k];
@@ -412,7 +415,7 @@ final class CodeBlockDecoder {
         int ct = mq.ct;
         for (int s = 0; s < stripes; s++) {
             int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
-            int k = s * stride + 1;
+            int k = (s + 1) * stride + 1;
             int base = 4 * s * width;
             int w = 0;
             int col = wd[k];
@@ -424,28 +427,33 @@ final class CodeBlockDecoder {
                     if (m == 0xf && ((w | col | e) & SIG6) == 0) {
                         int run;
                         {
-                            // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                             int cxi = RL;
                             int st = cx[cxi];
                             int qe = st >>> 7;
                             a -= qe;
-                            int lpsPath = ((c >>> 16) - qe) >>> 31;
-                            int lps = lpsPath ^ ((a - qe) >>> 31);
-                            run = (st & 1) ^ lps;
-                            a += (qe - a) & -lpsPath;
-                            c -= (qe << 16) & (lpsPath - 1);
-                            int sh = Integer.numberOfLeadingZeros(a) - 16;
-                            cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                            a <<= sh;
-                            if (ct >= sh) {
-                                c <<= sh;
-                                ct -= sh;
+                            if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
+                                // MPS without renormalization
+                                c -= qe << 16;
+                                run = st & 1;
                             } else {
-                                mq.c = c;
-                                mq.ct = ct;
-                                mq.fill(sh);
-                                c = mq.c;
-                                ct = mq.ct;
+                                int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                int lps = lpsPath ^ ((a - qe) >>> 31);
+                                run = (st & 1) ^ lps;
+                                a += (qe - a) & -lpsPath;
+                                c -= (qe << 16) & (lpsPath - 1);
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                cx[cxi] = MqDecoder.NEXT[(st & 127) << 1 | lps];
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
+                                } else {
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
                             }
                         }
                         if (run == 0) {
@@ -464,7 +472,7 @@ final class CodeBlockDecoder {
                         c = mq.c;
                         ct = mq.ct;
                         col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                        spread(k, s, r, negative);
+                        spread(k, r, negative);
                         mag[base + r * width + x] = set;
                         m &= -2 << r;
                     }
@@ -474,28 +482,33 @@ final class CodeBlockDecoder {
                         int n = (w >> r & 7) | (col >> r & 5) << 3 | (e >> r & 7) << 6;
                         int d;
                         {
-                            // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                             int cxi = ZC_LUT[zo + n];
                             int st = cx[cxi];
                             int qe = st >>> 7;
                             a -= qe;
-                            int lpsPath = ((c >>> 16) - qe) >>> 31;
-                            int lps = lpsPath ^ ((a - qe) >>> 31);
-                            d = (st & 1) ^ lps;
-                            a += (qe - a) & -lpsPath;
-                            c -= (qe << 16) & (lpsPath - 1);
-                            int sh = Integer.numberOfLeadingZeros(a) - 16;
-                            cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                            a <<= sh;
-                            if (ct >= sh) {
-                                c <<= sh;
-                                ct -= sh;
+                            if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
+                                // MPS without renormalization
+                                c -= qe << 16;
+                                d = st & 1;
                             } else {
-                                mq.c = c;
-                                mq.ct = ct;
-                                mq.fill(sh);
-                                c = mq.c;
-                                ct = mq.ct;
+                                int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                int lps = lpsPath ^ ((a - qe) >>> 31);
+                                d = (st & 1) ^ lps;
+                                a += (qe - a) & -lpsPath;
+                                c -= (qe << 16) & (lpsPath - 1);
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                cx[cxi] = MqDecoder.NEXT[(st & 127) << 1 | lps];
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
+                                } else {
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
                             }
                         }
                         if (d != 0) {
@@ -528,7 +541,7 @@ final class CodeBlockDecoder {
                             }
                             negative ^= sc & 1;
                             col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                            spread(k, s, r, negative);
+                            spread(k, r, negative);
                             mag[base + r * width + x] = set;
                         }
                     }
@@ -550,7 +563,7 @@ final class CodeBlockDecoder {
         int[] mag = magnitudes;
         for (int s = 0; s < stripes; s++) {
             int rows = Math.min(4, height - 4 * s);
-            int k = s * stride + 1;
+            int k = (s + 1) * stride + 1;
             int base = 4 * s * width;
             int w = 0;
             int c = wd[k];
@@ -569,7 +582,7 @@ final class CodeBlockDecoder {
                         if (mq.raw() != 0) {
                             int negative = mq.raw();
                             c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                            spread(k, s, r, negative);
+                            spread(k, r, negative);
                             mag[base + r * width + x] = set;
                         }
                     }
@@ -587,7 +600,7 @@ final class CodeBlockDecoder {
         int[] mag = magnitudes;
         for (int s = 0; s < stripes; s++) {
             int rows = Math.min(4, height - 4 * s);
-            int k = s * stride + 1;
+            int k = (s + 1) * stride + 1;
             int base = 4 * s * width;
             for (int x = 0; x < width; x++, k++) {
                 int c = wd[k];
