@@ -52,7 +52,8 @@ final class J2kDecoder {
         return image;
     }
 
-    private void decodeTile(J2kTile tile, J2kCodestream.Tile parts, int[] image) throws DataFormatException {
+    private void decodeTile(J2kTile tile, J2kCodestream.Tile parts, int[] image)
+            throws DataFormatException, J2kUnsupportedException {
         byte[] data = stream.data;
         int start = parts.ranges[0];
         int end = parts.ranges[1];
@@ -116,7 +117,8 @@ final class J2kDecoder {
     }
 
     /** Packets in the progression order of the tile (B.12.1). */
-    private static void readPackets(J2kTile tile, PacketReader reader) throws DataFormatException {
+    private static void readPackets(J2kTile tile, PacketReader reader)
+            throws DataFormatException, J2kUnsupportedException {
         J2kCodingStyle s = tile.style;
         Resolution[] res = tile.resolutions;
         int layers = s.layers();

@@ -177,9 +177,6 @@ final class J2kTile {
                 int qi = r == 0 ? 0 : 3 * (r - 1) + orientation;
                 int exponent = q.exponent(qi, levels);
                 band.magnitudeBits = q.guardBits() + exponent - 1;
-                if (band.magnitudeBits > 30) {
-                    throw new J2kUnsupportedException(band.magnitudeBits + " magnitude bit-planes");
-                }
                 int gain = orientation == 0 ? 0 : orientation == 3 ? 2 : 1;
                 band.step = (float) (Math.scalb(1.0, c.precision + gain - exponent) * (1 + q.mantissa(qi) / 2048.0));
                 res.bands[b] = band;

@@ -29,7 +29,11 @@ final class PacketReader {
     private int[] pending = new int[32];
     private int pendingCount;
 
+    /** Highest bit-plane a code-block may start at: magnitudes are held in 31 bits. */
+    private final int topPlaneLimit;
+
     PacketReader(byte[] data, int start, int end, J2kCodingStyle style) {
+        this.topPlaneLimit = style.reversible() ? 30 : 29;
         this.data = data;
         this.pos = start;
         this.end = end;
@@ -37,7 +41,7 @@ final class PacketReader {
     }
 
     /** Reads the packet of {@code precinct} for layer {@code layer}. */
-    void read(Precinct precinct, int layer) throws DataFormatException {
+    void read(Precinct precinct, int layer) throws DataFormatException, J2kUnsupportedException {
         if (style.sop() && pos + 6 <= end && u2(pos) == SOP) {
             pos += 6;
         }
@@ -68,7 +72,7 @@ final class PacketReader {
         }
     }
 
-    private void readBlock(PrecinctBand pb, int i, int layer) throws DataFormatException {
+    private void readBlock(PrecinctBand pb, int i, int layer) throws DataFormatException, J2kUnsupportedException {
         CodeBlock cb = pb.blocks[i];
         int mb = pb.band.magnitudeBits;
         if (cb == null) {
@@ -77,6 +81,9 @@ final class PacketReader {
             }
             cb = pb.blocks[i] = J2kTile.newBlock(pb, i);
             cb.zeroPlanes = pb.zeroPlanes.value(this, i, mb);
+            if (mb - 1 - cb.zeroPlanes > topPlaneLimit) {
+                throw new J2kUnsupportedException("a code-block of " + (mb - cb.zeroPlanes) + " bit-planes");
+            }
         } else if (bit() == 0) {
             return;
         }
