@@ -105,7 +105,8 @@ record J2kCodingStyle(
                 ppx[r] = b & 15;
                 ppy[r] = b >> 4;
                 if (r > 0 && (ppx[r] == 0 || ppy[r] == 0)) {
-                    throw new DataFormatException("JPEG 2000 precinct size exponent 0 at resolution " + r);
+                    // A.6.1 allows 0 for the lowest resolution only; OpenJPEG writes it, JJ2000 copes
+                    throw new J2kUnsupportedException("precincts of one sample at resolution " + r);
                 }
             }
         } else {
