@@ -110,9 +110,9 @@ final class J2kCodestream {
             int body = p + 4;
             switch (m) {
                 case COD -> cod = J2kCodingStyle.readCod(data, body, length - 2);
-                case COC -> cocAt = new int[] {component(body), body + 1, length - 3};
+                case COC -> cocAt = new int[] {component(body, length), body + 1, length - 3};
                 case QCD -> qcd = J2kQuantization.read(data, body, length - 2);
-                case QCC -> qcc = J2kQuantization.read(data, body + 1, length - 3);
+                case QCC -> qcc = J2kQuantization.read(data, body + 1, length - 3 - component(body, length));
                 case RGN -> checkRgn(body, length);
                 case TLM, PLM, CRG, COM -> {}
                 case POC -> throw new J2kUnsupportedException("progression order change (POC)");
@@ -125,9 +125,6 @@ final class J2kCodestream {
             throw new DataFormatException("JPEG 2000 main header without " + (cod == null ? "COD" : "QCD"));
         }
         if (cocAt != null) {
-            if (cocAt[0] != 0) {
-                throw new DataFormatException("JPEG 2000 COC for a component the image does not have");
-            }
             coc = cod.withCoc(data, cocAt[1], cocAt[2]);
         }
         J2kCodingStyle mainStyle = coc != null ? coc : cod;
@@ -304,9 +301,10 @@ final class J2kCodestream {
             boolean first = part == 0;
             switch (m) {
                 case COD -> tileCod = first ? J2kCodingStyle.readCod(data, body, l - 2) : misplaced(m);
-                case COC -> tileCoc = first ? new int[] {component(body), body + 1, l - 3} : misplaced(m);
+                case COC -> tileCoc = first ? new int[] {component(body, l), body + 1, l - 3} : misplaced(m);
                 case QCD -> tileQcd = first ? J2kQuantization.read(data, body, l - 2) : misplaced(m);
-                case QCC -> tileQcc = first ? J2kQuantization.read(data, body + 1, l - 3) : misplaced(m);
+                case QCC ->
+                    tileQcc = first ? J2kQuantization.read(data, body + 1, l - 3 - component(body, l)) : misplaced(m);
                 case RGN -> checkRgn(body, l);
                 case PLT, COM -> {}
                 case POC -> throw new J2kUnsupportedException("progression order change (POC)");
@@ -318,9 +316,6 @@ final class J2kCodestream {
         if (part == 0) {
             // A.6.1: tile-part COC > tile-part COD > main COC > main COD, and likewise for QCC and QCD
             if (tileCoc != null) {
-                if (tileCoc[0] != 0) {
-                    throw new DataFormatException("JPEG 2000 COC for a component the image does not have");
-                }
                 tile.style = (tileCod != null ? tileCod : cod).withCoc(data, tileCoc[1], tileCoc[2]);
             } else if (tileCod != null) {
                 tile.style = tileCod;
@@ -349,8 +344,16 @@ final class J2kCodestream {
         }
     }
 
-    private int component(int at) {
-        return data[at] & 0xff;
+    /** Ccoc or Cqcc of a marker segment of {@code length}: 0, the only component, else unsupported. */
+    private int component(int at, int length) throws DataFormatException, J2kUnsupportedException {
+        if (length < 4) {
+            throw new DataFormatException("JPEG 2000 COC/QCC marker segment of " + (length + 2) + " octets");
+        }
+        if ((data[at] & 0xff) != 0) {
+            throw new DataFormatException(
+                    "JPEG 2000 COC/QCC for component " + (data[at] & 0xff) + " of an image of one component");
+        }
+        return 0;
     }
 
     private static DataFormatException unexpected(int m, int p, String where) throws J2kUnsupportedException {

@@ -63,6 +63,9 @@ record J2kCodingStyle(
 
     /** This style with the component parameters of a COC marker segment (SPcoc after Ccoc). */
     J2kCodingStyle withCoc(byte[] d, int p, int length) throws DataFormatException, J2kUnsupportedException {
+        if (length < 6) {
+            throw new DataFormatException("JPEG 2000 COC marker segment too short for its parameters");
+        }
         int scoc = d[p] & 0xff;
         if ((scoc & ~1) != 0) {
             throw new J2kUnsupportedException("COC coding style " + scoc);
