@@ -346,6 +346,7 @@ final class CodeBlockDecoder {
         int a = mq.a;
         int c = mq.c;
         int ct = mq.ct;
+        int refined = cx[MR + 2];
         for (int s = 0; s < stripes; s++) {
             int k = (s + 1) * stride + 1;
             int base = 4 * s * width;
@@ -359,37 +360,58 @@ final class CodeBlockDecoder {
                 do {
                     int r = Integer.numberOfTrailingZeros(m);
                     m &= m - 1;
-                    int context;
+                    int bit;
                     if ((col >> (REFINED_SHIFT + r) & 1) != 0) {
-                        context = MR + 2;
+                        {
+                            int st = refined;
+                            int qe = st >>> 7;
+                            a -= qe;
+                            int lpsPath = ((c >>> 16) - qe) >>> 31;
+                            int lps = lpsPath ^ ((a - qe) >>> 31);
+                            bit = (st & 1) ^ lps;
+                            a += (qe - a) & -lpsPath;
+                            c -= (qe << 16) & (lpsPath - 1);
+                            int sh = Integer.numberOfLeadingZeros(a) - 16;
+                            refined = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                            a <<= sh;
+                            if (ct >= sh) {
+                                c <<= sh;
+                                ct -= sh;
+                            } else {
+                                mq.c = c;
+                                mq.ct = ct;
+                                mq.fill(sh);
+                                c = mq.c;
+                                ct = mq.ct;
+                            }
+                        }
                     } else {
                         int n = (wd[k - 1] >> r & 7) | (col >> r & 5) << 3 | (wd[k + 1] >> r & 7) << 6;
-                        context = n != 0 ? MR + 1 : MR;
-                    }
-                    int bit;
-                    {
-                        // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                        int cxi = context;
-                        int st = cx[cxi];
-                        int qe = st >>> 7;
-                        a -= qe;
-                        int lpsPath = ((c >>> 16) - qe) >>> 31;
-                        int lps = lpsPath ^ ((a - qe) >>> 31);
-                        bit = (st & 1) ^ lps;
-                        a += (qe - a) & -lpsPath;
-                        c -= (qe << 16) & (lpsPath - 1);
-                        int sh = Integer.numberOfLeadingZeros(a) - 16;
-                        cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                        a <<= sh;
-                        if (ct >= sh) {
-                            c <<= sh;
-                            ct -= sh;
-                        } else {
-                            mq.c = c;
-                            mq.ct = ct;
-                            mq.fill(sh);
-                            c = mq.c;
-                            ct = mq.ct;
+                        int context = n != 0 ? MR + 1 : MR;
+                        {
+                            // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                            int cxi = context;
+                            int st = cx[cxi];
+                            int qe = st >>> 7;
+                            a -= qe;
+                            int lpsPath = ((c >>> 16) - qe) >>> 31;
+                            int lps = lpsPath ^ ((a - qe) >>> 31);
+                            bit = (st & 1) ^ lps;
+                            a += (qe - a) & -lpsPath;
+                            c -= (qe << 16) & (lpsPath - 1);
+                            int sh = Integer.numberOfLeadingZeros(a) - 16;
+                            cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                            a <<= sh;
+                            if (ct >= sh) {
+                                c <<= sh;
+                                ct -= sh;
+                            } else {
+                                mq.c = c;
+                                mq.ct = ct;
+                                mq.fill(sh);
+                                c = mq.c;
+                                ct = mq.ct;
+                            }
                         }
                     }
                     int i = base + r * width + x;
@@ -399,6 +421,7 @@ final class CodeBlockDecoder {
                 wd[k] = col;
             }
         }
+        cx[MR + 2] = refined;
         mq.a = a;
         mq.c = c;
         mq.ct = ct;
@@ -413,6 +436,7 @@ final class CodeBlockDecoder {
         int a = mq.a;
         int c = mq.c;
         int ct = mq.ct;
+        int runState = cx[RL];
         for (int s = 0; s < stripes; s++) {
             int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
             int k = (s + 1) * stride + 1;
@@ -427,12 +451,10 @@ final class CodeBlockDecoder {
                     if (m == 0xf && ((w | col | e) & SIG6) == 0) {
                         int run;
                         {
-                            int cxi = RL;
-                            int st = cx[cxi];
+                            int st = runState;
                             int qe = st >>> 7;
                             a -= qe;
                             if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-                                // MPS without renormalization
                                 c -= qe << 16;
                                 run = st & 1;
                             } else {
@@ -442,7 +464,7 @@ final class CodeBlockDecoder {
                                 a += (qe - a) & -lpsPath;
                                 c -= (qe << 16) & (lpsPath - 1);
                                 int sh = Integer.numberOfLeadingZeros(a) - 16;
-                                cx[cxi] = MqDecoder.NEXT[(st & 127) << 1 | lps];
+                                runState = MqDecoder.NEXT[(st & 127) << 1 | lps];
                                 a <<= sh;
                                 if (ct >= sh) {
                                     c <<= sh;
@@ -552,6 +574,7 @@ final class CodeBlockDecoder {
                 col = e;
             }
         }
+        cx[RL] = runState;
         mq.a = a;
         mq.c = c;
         mq.ct = ct;
