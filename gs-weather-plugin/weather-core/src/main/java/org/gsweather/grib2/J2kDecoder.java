@@ -20,8 +20,13 @@ final class J2kDecoder {
     private int[] segmentStart = new int[8];
     private int[] segmentEnd = new int[8];
 
-    private J2kDecoder(J2kCodestream stream) {
+    private final int[] image;
+    /** Whether {@link #image} still lacks the DC level shift (G.1.2). */
+    private boolean levelShiftLeft;
+
+    private J2kDecoder(J2kCodestream stream, int[] image) {
         this.stream = stream;
+        this.image = image;
     }
 
     /**
@@ -30,6 +35,28 @@ final class J2kDecoder {
      * @throws J2kUnsupportedException for a code stream using what this decoder leaves to JJ2000
      */
     static int[] decode(byte[] data, int count) throws DataFormatException, J2kUnsupportedException {
+        J2kDecoder decoder = decodeImage(data, count, false);
+        return decoder.image;
+    }
+
+    /**
+     * The {@code count} values of the image in {@code data} under {@code scaling}, into {@code out}.
+     *
+     * @throws J2kUnsupportedException for a code stream using what this decoder leaves to JJ2000
+     */
+    static void decode(byte[] data, int count, Scaling scaling, float[] out)
+            throws DataFormatException, J2kUnsupportedException {
+        J2kDecoder decoder = decodeImage(data, count, true);
+        if (decoder.levelShiftLeft) {
+            scaling.applyLevelShifted(decoder.image, count, decoder.stream.precision, out);
+        } else {
+            scaling.applyUnsigned(decoder.image, count, out, 0);
+        }
+    }
+
+    /** Decodes the image; with {@code leaveLevelShift}, a single 5/3 tile is left without its DC level shift. */
+    private static J2kDecoder decodeImage(byte[] data, int count, boolean leaveLevelShift)
+            throws DataFormatException, J2kUnsupportedException {
         J2kCodestream stream = J2kCodestream.read(data, count);
         J2kTile[] tiles = new J2kTile[stream.tiles.size()];
         for (int t = 0; t < tiles.length; t++) {
@@ -44,12 +71,12 @@ final class J2kDecoder {
                         + tiles[t].packets() + " packets in " + bytes + " octets");
             }
         }
-        int[] image = new int[count];
-        J2kDecoder decoder = new J2kDecoder(stream);
+        J2kDecoder decoder = new J2kDecoder(stream, new int[count]);
+        decoder.levelShiftLeft = leaveLevelShift && tiles.length == 1 && tiles[0].style.reversible();
         for (int t = 0; t < tiles.length; t++) {
-            decoder.decodeTile(tiles[t], stream.tiles.get(t), image);
+            decoder.decodeTile(tiles[t], stream.tiles.get(t), decoder.image);
         }
-        return image;
+        return decoder;
     }
 
     private void decodeTile(J2kTile tile, J2kCodestream.Tile parts, int[] image)
@@ -94,7 +121,9 @@ final class J2kDecoder {
                         (res.x0 & 1) == 0,
                         (res.y0 & 1) == 0);
             }
-            shiftLevel(buffer, width, height, tile, image);
+            if (!levelShiftLeft) {
+                shiftLevel(buffer, width, height, tile, image);
+            }
         } else {
             float[] buffer = new float[width * height];
             decodeBlocks(tile, data, null, buffer, width);

@@ -24,7 +24,11 @@ record Jpeg2000Packing(Scaling scaling, int bits) implements DataRepresentation 
         }
         byte[] stream = new byte[data.remaining()];
         data.get(data.position(), stream);
-        scaling.applyUnsigned(samples(stream, count), count, out, 0);
+        try {
+            J2kDecoder.decode(stream, count, scaling, out);
+        } catch (J2kUnsupportedException e) {
+            scaling.applyUnsigned(Jj2000Decoder.decode(stream, count), count, out, 0);
+        }
     }
 
     /** The integers of the code stream: ours where we can, JJ2000's otherwise. */
