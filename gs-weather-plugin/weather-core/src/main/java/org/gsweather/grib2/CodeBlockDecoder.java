@@ -89,6 +89,13 @@ final class CodeBlockDecoder {
     private final MqDecoder mq = new MqDecoder(19);
     private int[] words = new int[0];
     private int[] magnitudes = new int[0];
+    /**
+     * Per stripe (one spare at either end), the columns whose word has a significant row, including the
+     * rows either side: blocks up to 64 wide visit only these (and their neighbours) in the significance
+     * and refinement passes.
+     */
+    private long[] live = new long[0];
+
     private int width;
     private int height;
     private int stride;
@@ -123,6 +130,11 @@ final class CodeBlockDecoder {
         this.zcOffset = orientation == 1 ? 512 : orientation == 3 ? 1024 : 0;
         this.aboveMask = (style & J2kCodingStyle.CAUSAL) != 0 ? 0 : -1;
         int wordCount = stride * (stripes + 2);
+        if (live.length < stripes + 2) {
+            live = new long[Math.max(stripes + 2, 2 * live.length)];
+        } else {
+            Arrays.fill(live, 0, stripes + 2, 0);
+        }
         if (words.length < wordCount) {
             words = new int[Math.max(wordCount, 2 * words.length)];
         } else {
@@ -225,14 +237,19 @@ final class CodeBlockDecoder {
     }
 
     /**
-     * Marks row {@code r} of column word {@code k} significant in the words of the stripes above (row 0,
-     * unless vertically causal) and below (row 3); the words have a spare stripe at either end.
+     * Marks row {@code r} of column {@code x}, word {@code k}, of stripe {@code s} significant in the
+     * words of the stripes above (row 0, unless vertically causal) and below (row 3), which have a spare
+     * stripe at either end, and the columns as live.
      */
-    private void spread(int k, int r, int negative) {
+    private void spread(int k, int s, int x, int r, int negative) {
         int up = -((r - 1) >>> 31) & aboveMask;
         int down = -((r + 1) >>> 2);
         words[k - stride] |= (1 << 5 | negative << (NEG_SHIFT + 5)) & up;
         words[k + stride] |= (1 | negative << NEG_SHIFT) & down;
+        long bit = 1L << x;
+        live[s] |= bit & up;
+        live[s + 1] |= bit;
+        live[s + 2] |= bit & down;
     }
 
     private void significance(int plane) {
@@ -244,16 +261,23 @@ final class CodeBlockDecoder {
         int a = mq.a;
         int c = mq.c;
         int ct = mq.ct;
+        long[] lv = live;
         for (int s = 0; s < stripes; s++) {
             int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
-            int k = (s + 1) * stride + 1;
+            int row = (s + 1) * stride + 1;
             int base = 4 * s * width;
-            int w = 0;
-            int col = wd[k];
-            for (int x = 0; x < width; x++, k++) {
-                int e = wd[k + 1];
-                int v = (w | col | e) & SIG6;
-                if (v != 0) {
+            for (int x0 = 0; x0 < width; x0 += 64) {
+                long chunk = -1L >>> Math.max(0, 64 - (width - x0));
+                // columns with a significant sample or next to one (all of them in blocks wider than 64)
+                long cols = width > 64 ? chunk : (lv[s + 1] | lv[s + 1] << 1 | lv[s + 1] >>> 1) & chunk;
+                while (cols != 0) {
+                    int x = x0 + Long.numberOfTrailingZeros(cols);
+                    cols &= cols - 1;
+                    int k = row + x;
+                    int w = wd[k - 1];
+                    int col = wd[k];
+                    int e = wd[k + 1];
+                    int v = (w | col | e) & SIG6;
                     // rows not yet significant with a significant neighbour
                     int m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask;
                     if (m != 0) {
@@ -317,10 +341,11 @@ final class CodeBlockDecoder {
                                 }
                                 negative ^= sc & 1;
                                 col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                                spread(k, r, negative);
+                                spread(k, s, x, r, negative);
                                 mag[base + r * width + x] = set;
                                 v = (w | col | e) & SIG6;
                                 m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask & (-2 << r);
+                                cols |= (2L << (x - x0)) & chunk;
                             } else {
                                 m &= m - 1;
                             }
@@ -328,8 +353,6 @@ final class CodeBlockDecoder {
                         wd[k] = col;
                     }
                 }
-                w = col;
-                col = e;
             }
         }
         mq.a = a;
@@ -347,78 +370,86 @@ final class CodeBlockDecoder {
         int c = mq.c;
         int ct = mq.ct;
         int refined = cx[MR + 2];
+        long[] lv = live;
         for (int s = 0; s < stripes; s++) {
-            int k = (s + 1) * stride + 1;
+            int row = (s + 1) * stride + 1;
             int base = 4 * s * width;
-            for (int x = 0; x < width; x++, k++) {
-                int col = wd[k];
-                // rows significant before this bit-plane's significance pass
-                int m = (col >> 1) & ~(col >> VISIT_SHIFT) & 0xf;
-                if (m == 0) {
-                    continue;
-                }
-                do {
-                    int r = Integer.numberOfTrailingZeros(m);
-                    m &= m - 1;
-                    int bit;
-                    if ((col >> (REFINED_SHIFT + r) & 1) != 0) {
-                        {
-                            int st = refined;
-                            int qe = st >>> 7;
-                            a -= qe;
-                            int lpsPath = ((c >>> 16) - qe) >>> 31;
-                            int lps = lpsPath ^ ((a - qe) >>> 31);
-                            bit = (st & 1) ^ lps;
-                            a += (qe - a) & -lpsPath;
-                            c -= (qe << 16) & (lpsPath - 1);
-                            int sh = Integer.numberOfLeadingZeros(a) - 16;
-                            refined = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                            a <<= sh;
-                            if (ct >= sh) {
-                                c <<= sh;
-                                ct -= sh;
-                            } else {
-                                mq.c = c;
-                                mq.ct = ct;
-                                mq.fill(sh);
-                                c = mq.c;
-                                ct = mq.ct;
-                            }
-                        }
-                    } else {
-                        int n = (wd[k - 1] >> r & 7) | (col >> r & 5) << 3 | (wd[k + 1] >> r & 7) << 6;
-                        int context = n != 0 ? MR + 1 : MR;
-                        {
-                            // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                            int cxi = context;
-                            int st = cx[cxi];
-                            int qe = st >>> 7;
-                            a -= qe;
-                            int lpsPath = ((c >>> 16) - qe) >>> 31;
-                            int lps = lpsPath ^ ((a - qe) >>> 31);
-                            bit = (st & 1) ^ lps;
-                            a += (qe - a) & -lpsPath;
-                            c -= (qe << 16) & (lpsPath - 1);
-                            int sh = Integer.numberOfLeadingZeros(a) - 16;
-                            cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                            a <<= sh;
-                            if (ct >= sh) {
-                                c <<= sh;
-                                ct -= sh;
-                            } else {
-                                mq.c = c;
-                                mq.ct = ct;
-                                mq.fill(sh);
-                                c = mq.c;
-                                ct = mq.ct;
-                            }
-                        }
+            for (int x0 = 0; x0 < width; x0 += 64) {
+                long chunk = -1L >>> Math.max(0, 64 - (width - x0));
+                long cols = width > 64 ? chunk : lv[s + 1] & chunk;
+                while (cols != 0) {
+                    int x = x0 + Long.numberOfTrailingZeros(cols);
+                    cols &= cols - 1;
+                    int k = row + x;
+                    int col = wd[k];
+                    // rows significant before this bit-plane's significance pass
+                    int m = (col >> 1) & ~(col >> VISIT_SHIFT) & 0xf;
+                    if (m == 0) {
+                        continue;
                     }
-                    int i = base + r * width + x;
-                    mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
-                    col |= 1 << (REFINED_SHIFT + r);
-                } while (m != 0);
-                wd[k] = col;
+                    do {
+                        int r = Integer.numberOfTrailingZeros(m);
+                        m &= m - 1;
+                        int bit;
+                        if ((col >> (REFINED_SHIFT + r) & 1) != 0) {
+                            {
+                                int st = refined;
+                                int qe = st >>> 7;
+                                a -= qe;
+                                int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                int lps = lpsPath ^ ((a - qe) >>> 31);
+                                bit = (st & 1) ^ lps;
+                                a += (qe - a) & -lpsPath;
+                                c -= (qe << 16) & (lpsPath - 1);
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                refined = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
+                                } else {
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
+                            }
+                        } else {
+                            int n = (wd[k - 1] >> r & 7) | (col >> r & 5) << 3 | (wd[k + 1] >> r & 7) << 6;
+                            int context = n != 0 ? MR + 1 : MR;
+                            {
+                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                                int cxi = context;
+                                int st = cx[cxi];
+                                int qe = st >>> 7;
+                                a -= qe;
+                                int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                int lps = lpsPath ^ ((a - qe) >>> 31);
+                                bit = (st & 1) ^ lps;
+                                a += (qe - a) & -lpsPath;
+                                c -= (qe << 16) & (lpsPath - 1);
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
+                                } else {
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
+                            }
+                        }
+                        int i = base + r * width + x;
+                        mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
+                        col |= 1 << (REFINED_SHIFT + r);
+                    } while (m != 0);
+                    wd[k] = col;
+                }
             }
         }
         cx[MR + 2] = refined;
@@ -494,7 +525,7 @@ final class CodeBlockDecoder {
                         c = mq.c;
                         ct = mq.ct;
                         col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                        spread(k, r, negative);
+                        spread(k, s, x, r, negative);
                         mag[base + r * width + x] = set;
                         m &= -2 << r;
                     }
@@ -563,7 +594,7 @@ final class CodeBlockDecoder {
                             }
                             negative ^= sc & 1;
                             col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                            spread(k, r, negative);
+                            spread(k, s, x, r, negative);
                             mag[base + r * width + x] = set;
                         }
                     }
@@ -605,7 +636,7 @@ final class CodeBlockDecoder {
                         if (mq.raw() != 0) {
                             int negative = mq.raw();
                             c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                            spread(k, r, negative);
+                            spread(k, s, x, r, negative);
                             mag[base + r * width + x] = set;
                         }
                     }
