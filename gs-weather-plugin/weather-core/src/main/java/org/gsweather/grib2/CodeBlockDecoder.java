@@ -535,33 +535,28 @@ final class CodeBlockDecoder {
                         int n = (w >> r & 7) | (col >> r & 5) << 3 | (e >> r & 7) << 6;
                         int d;
                         {
+                            // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                             int cxi = ZC_LUT[zo + n];
                             int st = cx[cxi];
                             int qe = st >>> 7;
                             a -= qe;
-                            if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-                                // MPS without renormalization
-                                c -= qe << 16;
-                                d = st & 1;
+                            int lpsPath = ((c >>> 16) - qe) >>> 31;
+                            int lps = lpsPath ^ ((a - qe) >>> 31);
+                            d = (st & 1) ^ lps;
+                            a += (qe - a) & -lpsPath;
+                            c -= (qe << 16) & (lpsPath - 1);
+                            int sh = Integer.numberOfLeadingZeros(a) - 16;
+                            cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                            a <<= sh;
+                            if (ct >= sh) {
+                                c <<= sh;
+                                ct -= sh;
                             } else {
-                                int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                int lps = lpsPath ^ ((a - qe) >>> 31);
-                                d = (st & 1) ^ lps;
-                                a += (qe - a) & -lpsPath;
-                                c -= (qe << 16) & (lpsPath - 1);
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
-                                cx[cxi] = MqDecoder.NEXT[(st & 127) << 1 | lps];
-                                a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
-                                }
+                                mq.c = c;
+                                mq.ct = ct;
+                                mq.fill(sh);
+                                c = mq.c;
+                                ct = mq.ct;
                             }
                         }
                         if (d != 0) {
