@@ -143,8 +143,6 @@ final class CodeBlockDecoder {
         int samples = width * height;
         if (magnitudes.length < samples) {
             magnitudes = new int[Math.max(samples, 2 * magnitudes.length)];
-        } else {
-            Arrays.fill(magnitudes, 0, samples, 0);
         }
         resetContexts();
         boolean bypass = (style & J2kCodingStyle.BYPASS) != 0;
@@ -207,9 +205,13 @@ final class CodeBlockDecoder {
             int negBit = NEG_SHIFT + 1 + (y & 3);
             int o = offset + y * outStride;
             int i = y * width;
+            int sigBit = 1 + (y & 3);
             for (int x = 0; x < width; x++) {
-                int v = m[i + x];
-                out[o + x] = (words[row + x] >> negBit & 1) != 0 ? -v : v;
+                int word = words[row + x];
+                int negative = -(word >> negBit & 1);
+                // magnitudes of samples never significant are left over from earlier blocks
+                int v = m[i + x] & -(word >> sigBit & 1);
+                out[o + x] = (v ^ negative) - negative;
             }
         }
     }
@@ -222,9 +224,11 @@ final class CodeBlockDecoder {
             int negBit = NEG_SHIFT + 1 + (y & 3);
             int o = offset + y * outStride;
             int i = y * width;
+            int sigBit = 1 + (y & 3);
             for (int x = 0; x < width; x++) {
-                float v = m[i + x] * scale;
-                out[o + x] = (words[row + x] >> negBit & 1) != 0 ? -v : v;
+                int word = words[row + x];
+                float v = (m[i + x] & -(word >> sigBit & 1)) * scale;
+                out[o + x] = (word >> negBit & 1) != 0 ? -v : v;
             }
         }
     }
