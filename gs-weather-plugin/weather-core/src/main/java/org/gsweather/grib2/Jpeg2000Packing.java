@@ -1,20 +1,15 @@
 package org.gsweather.grib2;
 
-import com.github.jaiimageio.jpeg2000.impl.J2KImageReader;
-import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
-import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import javax.imageio.stream.MemoryCacheImageInputStream;
+import java.util.Arrays;
 import org.gsweather.field.DataFormatException;
 
 /**
- * Template 5.40: grid point data, JPEG 2000 code stream compression. The code stream is decoded with
- * jai-imageio's JPEG 2000 reader (JJ2000), the samples then scaled like simple packing.
+ * Template 5.40: grid point data, JPEG 2000 code stream compression. The code stream is decoded by
+ * {@link J2kDecoder}, or by JJ2000 when it uses what that decoder leaves out; the samples are then
+ * scaled like simple packing.
  */
 record Jpeg2000Packing(Scaling scaling, int bits) implements DataRepresentation {
-    private static final J2KImageReaderSpi SPI = new J2KImageReaderSpi();
 
     @Override
     public int template() {
@@ -24,29 +19,25 @@ record Jpeg2000Packing(Scaling scaling, int bits) implements DataRepresentation 
     @Override
     public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
         if (bits == 0) {
-            java.util.Arrays.fill(out, 0, count, scaling.constant());
+            Arrays.fill(out, 0, count, scaling.constant());
             return;
         }
         byte[] stream = new byte[data.remaining()];
-        data.get(0, stream);
-        Raster raster;
-        J2KImageReader reader = new J2KImageReader(SPI);
-        try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
-            reader.setInput(in);
-            raster = reader.readRaster(0, null);
-        } catch (IOException | RuntimeException e) {
-            throw new DataFormatException("JPEG 2000 code stream cannot be decoded: " + e.getMessage(), e);
-        } finally {
-            reader.dispose();
+        data.get(data.position(), stream);
+        try {
+            J2kDecoder.decode(stream, count, scaling, out);
+        } catch (J2kUnsupportedException e) {
+            scaling.applyUnsigned(Jj2000Decoder.decode(stream, count), count, out, 0);
         }
-        long pixels = (long) raster.getWidth() * raster.getHeight();
-        if (pixels != count) {
-            throw new DataFormatException("JPEG 2000 image of " + raster.getWidth() + "x" + raster.getHeight()
-                    + " samples for " + count + " packed values");
+    }
+
+    /** The integers of the code stream: ours where we can, JJ2000's otherwise. */
+    static int[] samples(byte[] stream, int count) throws DataFormatException {
+        try {
+            return J2kDecoder.decode(stream, count);
+        } catch (J2kUnsupportedException e) {
+            return Jj2000Decoder.decode(stream, count);
         }
-        int[] x = raster.getSamples(
-                raster.getMinX(), raster.getMinY(), raster.getWidth(), raster.getHeight(), 0, (int[]) null);
-        scaling.applyUnsigned(x, count, out, 0);
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class Grib2Walker {
         }
     }
 
-    /** A decoding of one 5.42 field, for benchmarks outside this package. */
+    /** A decoding of one field, for benchmarks outside this package. */
     public interface Decoding {
         int count();
 
@@ -105,6 +105,36 @@ public final class Grib2Walker {
             @Override
             public void unpack(float[] out) throws DataFormatException {
                 packing.unpack(data, count, out);
+            }
+        };
+    }
+
+    /**
+     * The {@code index}-th field (from 0) of a file whose fields are packed with template 5.40, decoded
+     * by our decoder or, with {@code jj2000}, by JJ2000 and then scaled.
+     */
+    public static Decoding jpeg2000(Path file, int index, boolean jj2000) {
+        Field f = fields(file).get(index);
+        Scaling scaling = new Scaling(
+                Octets.f4(f.section5(), 0, 12), Octets.s2(f.section5(), 0, 16), Octets.s2(f.section5(), 0, 18));
+        Jpeg2000Packing packing = new Jpeg2000Packing(scaling, Octets.u1(f.section5(), 0, 20));
+        ByteBuffer data = f.data();
+        int count = f.count();
+        return new Decoding() {
+            @Override
+            public int count() {
+                return count;
+            }
+
+            @Override
+            public void unpack(float[] out) throws DataFormatException {
+                if (jj2000) {
+                    byte[] stream = new byte[data.remaining()];
+                    data.get(data.position(), stream);
+                    scaling.applyUnsigned(Jj2000Decoder.decode(stream, count), count, out, 0);
+                } else {
+                    packing.unpack(data, count, out);
+                }
             }
         };
     }

@@ -59,6 +59,19 @@ public final class TestMessage {
         return new PngPacking(scaling(), Octets.u1(section(5), 0, 20));
     }
 
+    /** Template 5.40 from section 5: R, E, D as 5.41, bits per value in octet 20. */
+    Jpeg2000Packing jpeg2000Packing() {
+        if (template() != 40) {
+            throw new IllegalStateException("data representation template 5." + template() + ", not 5.40");
+        }
+        return new Jpeg2000Packing(scaling(), Octets.u1(section(5), 0, 20));
+    }
+
+    /** Type of compression (octet 22 of template 5.40): 0 lossless, 1 lossy. */
+    int jpeg2000Compression() {
+        return Octets.u1(section(5), 0, 22);
+    }
+
     Scaling scaling() {
         ByteBuffer s5 = section(5);
         return new Scaling(Octets.f4(s5, 0, 12), Octets.s2(s5, 0, 16), Octets.s2(s5, 0, 18));

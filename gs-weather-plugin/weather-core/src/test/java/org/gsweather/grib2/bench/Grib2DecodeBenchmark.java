@@ -40,6 +40,7 @@ public class Grib2DecodeBenchmark {
         "grib2/noaa/hrrr.t06z.wrfsfcf01-TMP.grib2:1", // 1799x1059 Lambert, 5.3
         "grib2/grib-rs/20240101000000-0h-oper-fc.grib2.0-10.xz:1", // ECMWF 900x451, 5.42
         "grib2/grib-rs/CMC_glb_TMP_ISBL_1_latlon.24x.24_2021051800_P000.grib2:1", // 1500x751, 5.40
+        "grib2/grib-rs/20260219T00Z_MSC_HRDPS_CAPE_Sfc_RLatLon0.0225_PT000H.grib2:1", // 2540x1290, 5.40
     })
     public String field;
 
