@@ -12,6 +12,12 @@ import java.util.Arrays;
  * the whole neighbourhood of the four samples), and whether each of the four was coded in the current
  * significance pass or has been refined. Magnitudes carry, below the last decoded bit-plane, the half
  * step at which the standard places the reconstruction (E.1.1.2, r = 1/2).
+ *
+ * <p>Each pass writes the MQ decision (C.3.2) out where it makes one, with the coder's registers in
+ * local variables for the length of the pass, as OpenJPEG does with its decoding macros: tier 1 is most
+ * of the decode time, and a call that returns the decision cannot keep the three registers in locals.
+ * {@link MqDecoder#decode} is the same decision in one place, for the rare ones (run lengths, signs after
+ * a run).
  */
 final class CodeBlockDecoder {
     private static final int ZC = 0;
