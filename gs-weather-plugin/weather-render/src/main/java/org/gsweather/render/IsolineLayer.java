@@ -149,10 +149,18 @@ final class IsolineLayer {
                 int s = all.start(k);
                 int e = all.end(k);
                 int segments = all.closed(k) ? e - s : e - s - 1;
+                // a stroke wholly outside the tile adds nothing (its clipped edges cancel): skip it
+                double reach = width + 1;
                 for (int q = 0; q < segments; q++) {
                     int p0 = s + q;
                     int p1 = p0 + 1 < e ? p0 + 1 : s;
                     double x0 = all.x(p0), y0 = all.y(p0), x1 = all.x(p1), y1 = all.y(p1);
+                    if (Math.max(x0, x1) < -reach
+                            || Math.min(x0, x1) > w + reach
+                            || Math.max(y0, y1) < -reach
+                            || Math.min(y0, y1) > h + reach) {
+                        continue;
+                    }
                     if (!labels.covers(0.5 * (x0 + x1), 0.5 * (y0 + y1))) {
                         raster.segment(x0, y0, x1, y1, width, 0.5 * width);
                     }

@@ -18,6 +18,9 @@ final class LabelPlacer {
 
     private final List<Candidate> candidates = new ArrayList<>();
     private final List<Candidate> kept = new ArrayList<>();
+    /** Per kept label: centre, direction cosine and sine, half length, and the squared radius it reaches. */
+    private double[] box = new double[0];
+
     private double fontSize;
     private int width;
     private int height;
@@ -163,16 +166,35 @@ final class LabelPlacer {
                 kept.add(c);
             }
         }
+        if (box.length < 6 * kept.size()) {
+            box = new double[6 * kept.size()];
+        }
+        double across = 0.6 * fontSize;
+        for (int k = 0; k < kept.size(); k++) {
+            Candidate c = kept.get(k);
+            box[6 * k] = c.x();
+            box[6 * k + 1] = c.y();
+            box[6 * k + 2] = Math.cos(c.angle());
+            box[6 * k + 3] = Math.sin(c.angle());
+            box[6 * k + 4] = c.half();
+            box[6 * k + 5] = c.half() * c.half() + across * across;
+        }
     }
 
     /** Whether a point lies under a kept label (where the line gives way to the text). */
     boolean covers(double x, double y) {
-        for (int k = 0; k < kept.size(); k++) {
-            Candidate c = kept.get(k);
-            double dx = x - c.x(), dy = y - c.y();
-            double along = dx * Math.cos(c.angle()) + dy * Math.sin(c.angle());
-            double across = -dx * Math.sin(c.angle()) + dy * Math.cos(c.angle());
-            if (Math.abs(along) < c.half() && Math.abs(across) < 0.6 * fontSize) {
+        double[] b = box;
+        double maxAcross = 0.6 * fontSize;
+        for (int k = 0, n = kept.size(); k < n; k++) {
+            int o = 6 * k;
+            double dx = x - b[o], dy = y - b[o + 1];
+            if (dx * dx + dy * dy >= b[o + 5]) {
+                continue;
+            }
+            double cos = b[o + 2], sin = b[o + 3];
+            double along = dx * cos + dy * sin;
+            double across = -dx * sin + dy * cos;
+            if (Math.abs(along) < b[o + 4] && Math.abs(across) < maxAcross) {
                 return true;
             }
         }

@@ -14,13 +14,17 @@ import org.gsweather.render.View;
 /**
  * Thread CPU time and allocated bytes per tile (PNG included), for measuring on a machine whose cores
  * are shared with other work, where JMH's wall-clock times carry wide errors: the same tiles as {@link
- * TileBenchmark}. Prints median and best CPU milliseconds and the median bytes allocated per tile.
+ * TileBenchmark} (arguments: runs, and a part of the names of the tiles to measure). Prints median and best CPU milliseconds and the median bytes allocated per tile.
  */
 public final class TileCpuTime {
+    /** Only the tiles whose name contains this (second argument). */
+    private static String only = "";
+
     private TileCpuTime() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        only = args.length > 1 ? args[1] : "";
         FieldSource gfsTmp = FieldSource.of(BenchFields.scalar(BenchFields.GFS, "TMP", "850 hPa"));
         FieldSource gfsWind = FieldSource.of(BenchFields.wind(BenchFields.GFS, "500 hPa"));
         FieldSource hrrr = FieldSource.of(BenchFields.scalar(BenchFields.HRRR, "TMP", ""));
@@ -31,10 +35,16 @@ public final class TileCpuTime {
             measure("ramp HRRR Lambert", size, hrrr, "ramp:temperature,units=degC", hrrrTile, runs);
             measure("barbs GFS", size, gfsWind, "barbs", gfsTile, runs);
             measure("isolines+labels GFS", size, gfsTmp, "isolines:interval=2,units=degC,major=5", gfsTile, runs);
+            // the worst case seen: HRRR's 3 km skin temperature over the Rockies, hundreds of small loops
+            View rockies = TileMatrixSet.WEB_MERCATOR_QUAD.tile(5, 6, 12, size);
+            measure("isolines+labels HRRR", size, hrrr, "isolines:interval=5,units=degF,major=4", rockies, runs);
         }
     }
 
     private static void measure(String what, int size, FieldSource source, String style, View view, int runs) {
+        if (!what.contains(only)) {
+            return;
+        }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         List<Style> styles = StyleParser.parse(style);
