@@ -1,8 +1,10 @@
 package org.gsweather.gwc;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.geoserver.platform.ModuleStatus;
+import org.gsweather.redis.CircuitBreaker;
 import org.gsweather.redis.TileStoreMetrics;
 
 /** The module's line on GeoServer's status page: version, and each running Redis blob store with its counters. */
@@ -50,9 +52,17 @@ public class RedisBlobStoreModuleStatus implements ModuleStatus {
                             + String.join(",", s.tileStore().config().nodes()) + ", prefix "
                             + s.tileStore().config().keyPrefix() + "): " + m.hits() + " hits, " + m.misses()
                             + " misses, " + m.readFailures() + " failed reads, " + m.writesDropped()
-                            + " dropped writes, circuit breaker " + m.breakerState();
+                            + " dropped writes, " + breakers(m);
                 })
                 .collect(Collectors.joining("\n")));
+    }
+
+    /** {@code circuit breaker CLOSED}; in a cluster, one breaker per primary: {@code circuit breakers {a=CLOSED, ...}}. */
+    static String breakers(TileStoreMetrics m) {
+        Map<String, CircuitBreaker.State> states = m.breakerStates();
+        return states.size() == 1
+                ? "circuit breaker " + states.values().iterator().next()
+                : "circuit breakers " + states;
     }
 
     @Override

@@ -17,6 +17,7 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
 
 /**
  * The Jedis client for the configured topology (pooled, with timeouts on every step), and dedicated connections to
@@ -26,6 +27,8 @@ final class RedisConnection implements AutoCloseable {
     private final RedisTileStoreConfig config;
     private final JedisClientConfig clientConfig;
     private final UnifiedJedis client;
+    /** The cluster client's connection provider and slot cache; {@code null} unless the topology is a cluster. */
+    private final ClusterConnectionProvider clusterProvider;
 
     RedisConnection(RedisTileStoreConfig config) {
         this.config = config;
@@ -47,6 +50,10 @@ final class RedisConnection implements AutoCloseable {
             cc.database(config.database());
         }
         this.clientConfig = cc.build();
+        // built here rather than by the client builder, to read the owner of a slot from the client's own slot cache
+        this.clusterProvider = config.topology() == RedisTileStoreConfig.Topology.CLUSTER
+                ? new ClusterConnectionProvider(hostsAndPorts(), clientConfig, poolConfig())
+                : null;
         this.client = switch (config.topology()) {
             case STANDALONE ->
                 RedisClient.builder()
@@ -58,7 +65,7 @@ final class RedisConnection implements AutoCloseable {
                 RedisClusterClient.builder()
                         .nodes(hostsAndPorts())
                         .clientConfig(clientConfig)
-                        .poolConfig(poolConfig())
+                        .connectionProvider(clusterProvider)
                         .maxAttempts(config.clusterMaxAttempts())
                         .maxTotalRetriesDuration(config.readTimeout().multipliedBy(config.clusterMaxAttempts()))
                         .build();
@@ -89,6 +96,14 @@ final class RedisConnection implements AutoCloseable {
             case SENTINEL -> List.of(((RedisSentinelClient) client).getCurrentMaster());
             case CLUSTER -> clusterPrimaries();
         };
+    }
+
+    /**
+     * Cluster: the primary that owns {@code slot} in the client's slot cache (no round trip; {@code null} when the
+     * cache does not know it). Only for the {@code CLUSTER} topology.
+     */
+    HostAndPort slotOwner(int slot) {
+        return clusterProvider.getNode(slot);
     }
 
     /** A new connection to one node, not taken from the tile pool; the caller closes it. */

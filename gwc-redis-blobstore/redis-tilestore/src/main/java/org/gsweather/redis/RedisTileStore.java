@@ -40,7 +40,7 @@ public final class RedisTileStore implements AutoCloseable {
     private final RedisConnection connection;
     private final UnifiedJedis redis;
     private final TileKeyBuilder keys;
-    private final CircuitBreaker breaker;
+    private final NodeBreakers breakers;
     private final TileStoreMetrics metrics;
     private final BulkDeleter deleter;
     private final NearCache nearCache;
@@ -52,8 +52,8 @@ public final class RedisTileStore implements AutoCloseable {
         this.connection = new RedisConnection(config);
         this.redis = connection.client();
         this.keys = new TileKeyBuilder(config.keyPrefix(), config.shardsPerCache());
-        this.breaker = new CircuitBreaker(config.breakerFailureThreshold(), config.breakerOpenDuration());
-        this.metrics = new TileStoreMetrics(breaker);
+        this.breakers = NodeBreakers.of(config, connection::slotOwner);
+        this.metrics = new TileStoreMetrics(breakers);
         this.deleter = new BulkDeleter(connection, keys, config, metrics);
         this.tileTtlMillis = String.valueOf(config.tileTtl().toMillis());
         // a shard state must outlive every tile it guards
@@ -155,7 +155,8 @@ public final class RedisTileStore implements AutoCloseable {
             }
         }
         long epoch = nearCache == null ? 0 : nearCache.epoch();
-        Object value = guarded(() -> readLive(location, key), metrics.readFailures, metrics.readsShortCircuited);
+        byte[] tileKey = bytes(key);
+        Object value = guarded(tileKey, () -> readLive(location, tileKey));
         if (!(value instanceof byte[] raw)) {
             metrics.misses.increment();
             return null;
@@ -178,8 +179,7 @@ public final class RedisTileStore implements AutoCloseable {
      * for {@link TileValue#parse} to reject. One MGET of tile and shard floor, compared here; only a tile at a zoom
      * level with pending range tombstones, or in a shard without a floor key, is settled by {@code get_tile.lua}.
      */
-    private byte[] readLive(TileLocation location, String key) {
-        byte[] tileKey = bytes(key);
+    private byte[] readLive(TileLocation location, byte[] tileKey) {
         byte[] floorKey = bytes(keys.shardFloor(location));
         List<byte[]> values = redis.mget(tileKey, floorKey);
         byte[] value = values.get(0);
@@ -226,13 +226,15 @@ public final class RedisTileStore implements AutoCloseable {
         if (nearCache != null) {
             nearCache.invalidateLocally(key);
         }
+        byte[] tileKey = bytes(key);
+        CircuitBreaker breaker = breakers.breakerFor(tileKey);
         if (!breaker.allowRequest()) {
             metrics.writesDropped.increment();
             return PutOutcome.dropped(tile.length);
         }
         try {
             List<byte[]> tileKeys =
-                    List.of(bytes(key), bytes(keys.shardState(location)), bytes(keys.shardFloor(location)));
+                    List.of(tileKey, bytes(keys.shardState(location)), bytes(keys.shardFloor(location)));
             List<Object> r = runPut(tileKeys, location, tile, createdMillis, false);
             if (((Long) r.get(0)) < 0) {
                 register(layerName, location.cache(), parameters);
@@ -701,12 +703,14 @@ public final class RedisTileStore implements AutoCloseable {
         }
     }
 
-    private Object guarded(
-            Supplier<Object> call,
-            java.util.concurrent.atomic.LongAdder failures,
-            java.util.concurrent.atomic.LongAdder shortCircuited) {
+    /**
+     * A tile read behind the breaker of the server that {@code key} goes to: short-circuited (counted, {@code null})
+     * while that breaker is open, {@code null} (counted) when Redis fails.
+     */
+    private Object guarded(byte[] key, Supplier<Object> call) {
+        CircuitBreaker breaker = breakers.breakerFor(key);
         if (!breaker.allowRequest()) {
-            shortCircuited.increment();
+            metrics.readsShortCircuited.increment();
             return null;
         }
         try {
@@ -715,7 +719,7 @@ public final class RedisTileStore implements AutoCloseable {
             return r;
         } catch (RuntimeException e) {
             breaker.onFailure();
-            failures.increment();
+            metrics.readFailures.increment();
             LOG.debug("Tile read failed, answering a miss: {}", e.toString());
             return null;
         }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 
@@ -26,10 +27,10 @@ public final class TileStoreMetrics implements MeterBinder {
     final LongAdder bulkKeysScanned = new LongAdder();
     final LongAdder bulkFailures = new LongAdder();
 
-    private final CircuitBreaker breaker;
+    private final NodeBreakers breakers;
 
-    TileStoreMetrics(CircuitBreaker breaker) {
-        this.breaker = breaker;
+    TileStoreMetrics(NodeBreakers breakers) {
+        this.breakers = breakers;
     }
 
     public long hits() {
@@ -88,12 +89,30 @@ public final class TileStoreMetrics implements MeterBinder {
         return bulkFailures.sum();
     }
 
+    /**
+     * The state of the circuit breaker; in a cluster, where each primary has its own, the worst of them ({@code OPEN}
+     * when any primary's breaker is open). See {@link #breakerStates()} for each.
+     */
     public CircuitBreaker.State breakerState() {
-        return breaker.state();
+        return breakers.worstState();
     }
 
+    /**
+     * The state of each server's circuit breaker: one entry for standalone ({@code host:port}) and Sentinel (the
+     * master's name); in a cluster, one per primary that owns slots now, by {@code host:port}, in slot order.
+     */
+    public Map<String, CircuitBreaker.State> breakerStates() {
+        return breakers.states();
+    }
+
+    /** How many servers' breakers keep requests away now (0 or 1 for standalone and Sentinel). */
+    public int breakersOpen() {
+        return breakers.openCount();
+    }
+
+    /** How often a circuit breaker opened, summed over the servers. */
     public long breakerOpenings() {
-        return breaker.timesOpened();
+        return breakers.timesOpened();
     }
 
     @Override
@@ -111,13 +130,12 @@ public final class TileStoreMetrics implements MeterBinder {
         counter(registry, "gsweather.redis.bulk.bytes", "kind", "deleted", m -> m.bulkBytesDeleted.sum());
         counter(registry, "gsweather.redis.bulk.keys", "kind", "scanned", m -> m.bulkKeysScanned.sum());
         counter(registry, "gsweather.redis.bulk.failures", "kind", "batch", m -> m.bulkFailures.sum());
-        Gauge.builder(
-                        "gsweather.redis.breaker.open",
-                        this,
-                        m -> m.breaker.state() == CircuitBreaker.State.CLOSED ? 0 : 1)
-                .description("1 while the circuit breaker keeps requests away from Redis")
+        Gauge.builder("gsweather.redis.breaker.open", this, TileStoreMetrics::breakersOpen)
+                .description(
+                        "Redis servers whose circuit breaker keeps requests away (one breaker per cluster primary)")
                 .register(registry);
-        FunctionCounter.builder("gsweather.redis.breaker.openings", this, m -> m.breaker.timesOpened())
+        FunctionCounter.builder("gsweather.redis.breaker.openings", this, TileStoreMetrics::breakerOpenings)
+                .description("How often a circuit breaker opened, summed over the Redis servers")
                 .register(registry);
     }
 

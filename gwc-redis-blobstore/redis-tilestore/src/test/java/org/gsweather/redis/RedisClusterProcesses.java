@@ -21,17 +21,22 @@ public final class RedisClusterProcesses implements AutoCloseable {
 
     /**
      * Three primaries with {@code replicasPerPrimary} replicas each; a primary is considered down after {@code
-     * nodeTimeoutMillis}. Returns once every replica is in sync and every node sees the whole cluster.
+     * nodeTimeoutMillis}; {@code serverArgs} are passed to every redis-server (e.g. {@code
+     * --cluster-require-full-coverage no}). Returns once every replica is in sync and every node sees the whole
+     * cluster.
      */
-    public static RedisClusterProcesses start(int replicasPerPrimary, int nodeTimeoutMillis) throws IOException {
+    public static RedisClusterProcesses start(int replicasPerPrimary, int nodeTimeoutMillis, String... serverArgs)
+            throws IOException {
         RedisClusterProcesses c = new RedisClusterProcesses();
         int total = 3 * (1 + replicasPerPrimary);
         try {
             for (int i = 0; i < total; i++) {
-                c.nodes.add(RedisServerProcess.launch(
+                List<String> args = new ArrayList<>(List.of(
                         "--cluster-enabled", "yes",
                         "--cluster-config-file", "nodes.conf",
                         "--cluster-node-timeout", String.valueOf(nodeTimeoutMillis)));
+                args.addAll(List.of(serverArgs));
+                c.nodes.add(RedisServerProcess.launch(args.toArray(String[]::new)));
             }
             int perNode = 16384 / 3;
             for (int i = 0; i < 3; i++) {
