@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSocketFactory;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
@@ -17,6 +18,7 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 
 /**
@@ -25,14 +27,27 @@ import redis.clients.jedis.providers.ClusterConnectionProvider;
  */
 final class RedisConnection implements AutoCloseable {
     private final RedisTileStoreConfig config;
+    private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(1);
+
     private final JedisClientConfig clientConfig;
-    private final UnifiedJedis client;
+    private final SSLSocketFactory trusting;
+    /**
+     * The client. A standalone client connects on demand by itself; a cluster or Sentinel client must reach a node
+     * when it is built, so it is built when one first answers: until then {@code null}, and {@link #client} fails
+     * fast while attempts run in the background (see {@link #client}).
+     */
+    private volatile UnifiedJedis client;
     /** The cluster client's connection provider and slot cache; {@code null} unless the topology is a cluster. */
-    private final ClusterConnectionProvider clusterProvider;
+    private volatile ClusterConnectionProvider clusterProvider;
+
+    private final AtomicBoolean connecting = new AtomicBoolean();
+    private volatile long nextAttemptNanos;
+    private volatile RuntimeException lastFailure;
+    private volatile boolean closed;
 
     RedisConnection(RedisTileStoreConfig config) {
         this.config = config;
-        SSLSocketFactory trusting = config.tlsTrustStore() == null
+        this.trusting = config.tlsTrustStore() == null
                 ? null
                 : TrustStoreFile.socketFactory(
                         TrustStoreFile.load(config.tlsTrustStore(), config.tlsTrustStorePassword()));
@@ -50,27 +65,72 @@ final class RedisConnection implements AutoCloseable {
             cc.database(config.database());
         }
         this.clientConfig = cc.build();
-        // built here rather than by the client builder, to read the owner of a slot from the client's own slot cache
-        this.clusterProvider = config.topology() == RedisTileStoreConfig.Topology.CLUSTER
-                ? new ClusterConnectionProvider(hostsAndPorts(), clientConfig, poolConfig())
-                : null;
-        this.client = switch (config.topology()) {
-            case STANDALONE ->
-                RedisClient.builder()
-                        .hostAndPort(HostAndPort.from(config.nodes().get(0)))
-                        .clientConfig(clientConfig)
-                        .poolConfig(poolConfig())
-                        .build();
-            case CLUSTER ->
-                RedisClusterClient.builder()
+        if (config.topology() == RedisTileStoreConfig.Topology.STANDALONE) {
+            this.client = RedisClient.builder()
+                    .hostAndPort(HostAndPort.from(config.nodes().get(0)))
+                    .clientConfig(clientConfig)
+                    .poolConfig(poolConfig())
+                    .build();
+        } else {
+            connect();
+        }
+    }
+
+    /**
+     * The client. While no node of a cluster or Sentinel set has answered yet, throws a {@link
+     * JedisConnectionException} at once (a tile read is then a miss, a write is dropped, a bulk operation fails with
+     * {@link StoreUnavailableException}) and starts a new attempt in the background, at most once per {@code
+     * breakerOpenDuration}: no caller waits for a connection, and a dead set is not hammered.
+     */
+    UnifiedJedis client() {
+        UnifiedJedis c = client;
+        if (c != null) {
+            return c;
+        }
+        if (System.nanoTime() - nextAttemptNanos >= 0 && !closed && connecting.compareAndSet(false, true)) {
+            Thread attempt = new Thread(
+                    () -> {
+                        try {
+                            connect();
+                        } finally {
+                            connecting.set(false);
+                        }
+                    },
+                    "gsweather-redis-connect");
+            attempt.setDaemon(true);
+            attempt.start();
+        }
+        RuntimeException failure = lastFailure;
+        throw new JedisConnectionException(
+                "no node of the Redis " + config.topology().name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + config.nodes() + " has answered yet"
+                        + (failure == null ? "" : " (" + failure.getMessage() + ")"),
+                failure);
+    }
+
+    /** Builds the cluster or Sentinel client; on failure remembers why and when to try again. */
+    private synchronized void connect() {
+        if (client != null || closed) {
+            return;
+        }
+        try {
+            UnifiedJedis built;
+            if (config.topology() == RedisTileStoreConfig.Topology.CLUSTER) {
+                // built here rather than by the client builder, to read the owner of a slot from its slot cache
+                // the slot cache is also refreshed every second, so that the slots of a failed primary move to the
+                // promoted replica without waiting for the next probe of the failed primary's open breaker
+                ClusterConnectionProvider provider =
+                        new ClusterConnectionProvider(hostsAndPorts(), clientConfig, poolConfig(), TOPOLOGY_REFRESH);
+                built = RedisClusterClient.builder()
                         .nodes(hostsAndPorts())
                         .clientConfig(clientConfig)
-                        .connectionProvider(clusterProvider)
+                        .connectionProvider(provider)
                         .maxAttempts(config.clusterMaxAttempts())
                         .maxTotalRetriesDuration(config.readTimeout().multipliedBy(config.clusterMaxAttempts()))
                         .build();
-            case SENTINEL ->
-                RedisSentinelClient.builder()
+                clusterProvider = provider;
+            } else {
+                built = RedisSentinelClient.builder()
                         .masterName(config.sentinelMasterName())
                         .sentinels(hostsAndPorts())
                         .clientConfig(clientConfig)
@@ -82,18 +142,23 @@ final class RedisConnection implements AutoCloseable {
                                 .build())
                         .poolConfig(poolConfig())
                         .build();
-        };
-    }
-
-    UnifiedJedis client() {
-        return client;
+            }
+            client = built;
+            lastFailure = null;
+            if (closed) {
+                built.close();
+            }
+        } catch (RuntimeException e) {
+            lastFailure = e;
+            nextAttemptNanos = System.nanoTime() + config.breakerOpenDuration().toNanos();
+        }
     }
 
     /** Addresses of the primary nodes that hold data (one for standalone and sentinel). */
     List<HostAndPort> primaries() {
         return switch (config.topology()) {
             case STANDALONE -> List.of(HostAndPort.from(config.nodes().get(0)));
-            case SENTINEL -> List.of(((RedisSentinelClient) client).getCurrentMaster());
+            case SENTINEL -> List.of(((RedisSentinelClient) client()).getCurrentMaster());
             case CLUSTER -> clusterPrimaries();
         };
     }
@@ -103,7 +168,8 @@ final class RedisConnection implements AutoCloseable {
      * cache does not know it). Only for the {@code CLUSTER} topology.
      */
     HostAndPort slotOwner(int slot) {
-        return clusterProvider.getNode(slot);
+        ClusterConnectionProvider provider = clusterProvider;
+        return provider == null ? null : provider.getNode(slot);
     }
 
     /** A new connection to one node, not taken from the tile pool; the caller closes it. */
@@ -112,7 +178,7 @@ final class RedisConnection implements AutoCloseable {
     }
 
     private List<HostAndPort> clusterPrimaries() {
-        RedisClusterClient cluster = (RedisClusterClient) client;
+        RedisClusterClient cluster = (RedisClusterClient) client();
         List<HostAndPort> primaries = new ArrayList<>();
         for (String node : cluster.getClusterNodes().keySet()) {
             HostAndPort address = HostAndPort.from(node);
@@ -156,6 +222,10 @@ final class RedisConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        closed = true;
+        UnifiedJedis c = client;
+        if (c != null) {
+            c.close();
+        }
     }
 }

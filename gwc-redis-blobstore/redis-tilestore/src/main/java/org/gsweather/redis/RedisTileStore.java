@@ -38,7 +38,6 @@ public final class RedisTileStore implements AutoCloseable {
 
     private final RedisTileStoreConfig config;
     private final RedisConnection connection;
-    private final UnifiedJedis redis;
     private final TileKeyBuilder keys;
     private final NodeBreakers breakers;
     private final TileStoreMetrics metrics;
@@ -50,7 +49,6 @@ public final class RedisTileStore implements AutoCloseable {
     private RedisTileStore(RedisTileStoreConfig config) {
         this.config = config;
         this.connection = new RedisConnection(config);
-        this.redis = connection.client();
         this.keys = new TileKeyBuilder(config.keyPrefix(), config.shardsPerCache());
         this.breakers = NodeBreakers.of(config, connection::slotOwner);
         this.metrics = new TileStoreMetrics(breakers);
@@ -62,6 +60,11 @@ public final class RedisTileStore implements AutoCloseable {
                 : String.valueOf(config.tileTtl().plus(Duration.ofHours(1)).toMillis());
         this.nearCache =
                 config.nearCacheMaxBytes() > 0 ? new NearCache(config.nearCacheMaxBytes(), connection, keys) : null;
+    }
+
+    /** The client; throws while a cluster or Sentinel set has not been reached yet (see {@link RedisConnection}). */
+    private UnifiedJedis redis() {
+        return connection.client();
     }
 
     /**
@@ -76,7 +79,7 @@ public final class RedisTileStore implements AutoCloseable {
             store.nearCache.start();
         }
         try {
-            store.redis.hsetnx(store.keys.storeMarker(), "version", "1");
+            store.redis().hsetnx(store.keys.storeMarker(), "version", "1");
         } catch (RuntimeException e) {
             LOG.warn(
                     "Redis tile store started while Redis is unreachable ({}): tiles are misses until it answers",
@@ -136,7 +139,7 @@ public final class RedisTileStore implements AutoCloseable {
     /** {@code true} when Redis answers a PING now (for the admin UI's connection test). */
     public boolean ping() {
         try {
-            return "PONG".equals(redis.ping());
+            return "PONG".equals(redis().ping());
         } catch (RuntimeException e) {
             return false;
         }
@@ -181,7 +184,7 @@ public final class RedisTileStore implements AutoCloseable {
      */
     private byte[] readLive(TileLocation location, byte[] tileKey) {
         byte[] floorKey = bytes(keys.shardFloor(location));
-        List<byte[]> values = redis.mget(tileKey, floorKey);
+        List<byte[]> values = redis().mget(tileKey, floorKey);
         byte[] value = values.get(0);
         byte[] floor = values.get(1);
         if (value == null) {
@@ -204,7 +207,7 @@ public final class RedisTileStore implements AutoCloseable {
         }
         TileIndex i = location.index();
         Object checked = LuaScript.GET_TILE.run(
-                redis,
+                redis(),
                 List.of(tileKey, bytes(keys.shardState(location)), floorKey),
                 List.of(bytes(String.valueOf(i.z())), bytes(String.valueOf(i.x())), bytes(String.valueOf(i.y()))));
         return checked instanceof byte[] b ? b : null;
@@ -264,7 +267,7 @@ public final class RedisTileStore implements AutoCloseable {
             List<byte[]> tileKeys, TileLocation location, byte[] tile, long createdMillis, boolean registered) {
         TileIndex i = location.index();
         return (List<Object>) LuaScript.PUT_TILE.run(
-                redis,
+                redis(),
                 tileKeys,
                 List.of(
                         tile,
@@ -279,11 +282,11 @@ public final class RedisTileStore implements AutoCloseable {
 
     private void register(String layerName, CacheId cache, Map<String, String> parameters) {
         String layerId = cache.layerId();
-        redis.hsetnx(keys.storeMarker(), "version", "1");
-        redis.hset(keys.layers(), layerName, layerId);
-        redis.hset(keys.layerCaches(layerId), keys.cacheField(cache), "1");
+        redis().hsetnx(keys.storeMarker(), "version", "1");
+        redis().hset(keys.layers(), layerName, layerId);
+        redis().hset(keys.layerCaches(layerId), keys.cacheField(cache), "1");
         if (cache.parametersId() != null && parameters != null && !parameters.isEmpty()) {
-            redis.hset(keys.layerParameters(layerId), cache.parametersId(), encodeParameters(parameters));
+            redis().hset(keys.layerParameters(layerId), cache.parametersId(), encodeParameters(parameters));
         }
     }
 
@@ -312,7 +315,7 @@ public final class RedisTileStore implements AutoCloseable {
                 for (int from = 0; from < all.size(); from += DELETE_CHUNK) {
                     List<TileLocation> chunk = all.subList(from, Math.min(all.size(), from + DELETE_CHUNK));
                     List<String> tileKeys = chunk.stream().map(keys::tile).toList();
-                    deleteInShard(redis, e.getKey(), tileKeys, chunk, true, reported);
+                    deleteInShard(redis(), e.getKey(), tileKeys, chunk, true, reported);
                     if (nearCache != null) {
                         tileKeys.forEach(nearCache::invalidateLocally);
                         tileKeys.forEach(nearCache::publishInvalidation);
@@ -392,7 +395,7 @@ public final class RedisTileStore implements AutoCloseable {
                         List.of(bytes(keys.shardState(range.cache(), s)), bytes(keys.shardFloor(range.cache(), s)));
                 for (ZoomBounds b : range.zooms()) {
                     LuaScript.MARK_DELETED.run(
-                            redis,
+                            redis(),
                             shard,
                             List.of(
                                     bytes("range"),
@@ -437,10 +440,10 @@ public final class RedisTileStore implements AutoCloseable {
             boolean existed = false;
             for (String id : layerIds(layerName, layerId)) {
                 existed |= deleteCaches(layerName, id, c -> true, DeletionJob.Kind.LAYER, keys.tilesOfLayer(id));
-                existed |= redis.del(keys.layerMetadata(id), keys.layerParameters(id)) > 0;
+                existed |= redis().del(keys.layerMetadata(id), keys.layerParameters(id)) > 0;
                 existed |= forgetNamesOf(id);
             }
-            existed |= redis.hdel(keys.layers(), layerName) > 0;
+            existed |= redis().hdel(keys.layers(), layerName) > 0;
             return existed;
         });
     }
@@ -482,7 +485,7 @@ public final class RedisTileStore implements AutoCloseable {
                         c -> parametersId.equals(c.parametersId()),
                         DeletionJob.Kind.PARAMETERS,
                         keys.tilesOfParameters(id, parametersId));
-                existed |= redis.hdel(keys.layerParameters(id), parametersId) > 0;
+                existed |= redis().hdel(keys.layerParameters(id), parametersId) > 0;
             }
             return existed;
         });
@@ -497,25 +500,25 @@ public final class RedisTileStore implements AutoCloseable {
         if (layerId != null) {
             return List.of(layerId);
         }
-        String recorded = redis.hget(keys.layers(), layerName);
+        String recorded = redis().hget(keys.layers(), layerName);
         return recorded == null ? List.of() : List.of(recorded);
     }
 
     private boolean forgetNamesOf(String layerId) {
         List<String> names = new ArrayList<>();
-        redis.hgetAll(keys.layers()).forEach((name, id) -> {
+        redis().hgetAll(keys.layers()).forEach((name, id) -> {
             if (id.equals(layerId)) {
                 names.add(name);
             }
         });
-        return !names.isEmpty() && redis.hdel(keys.layers(), names.toArray(String[]::new)) > 0;
+        return !names.isEmpty() && redis().hdel(keys.layers(), names.toArray(String[]::new)) > 0;
     }
 
     private boolean deleteCaches(
             String layerName, String layerId, Predicate<CacheId> which, DeletionJob.Kind kind, String tilePattern) {
         List<String> fields = new ArrayList<>();
         List<CacheId> caches = new ArrayList<>();
-        for (String field : redis.hkeys(keys.layerCaches(layerId))) {
+        for (String field : redis().hkeys(keys.layerCaches(layerId))) {
             CacheId cache = keys.cacheFromField(layerId, field);
             if (which.test(cache)) {
                 fields.add(field);
@@ -528,12 +531,12 @@ public final class RedisTileStore implements AutoCloseable {
         for (CacheId cache : caches) {
             for (int s = 0; s < keys.shards(); s++) {
                 LuaScript.MARK_DELETED.run(
-                        redis,
+                        redis(),
                         List.of(bytes(keys.shardState(cache, s)), bytes(keys.shardFloor(cache, s))),
                         List.of(bytes("all"), bytes("1")));
             }
         }
-        redis.hdel(keys.layerCaches(layerId), fields.toArray(String[]::new));
+        redis().hdel(keys.layerCaches(layerId), fields.toArray(String[]::new));
         String statePattern = tilePattern.replaceFirst(":t:\\{", ":s:{");
         deleter.submit(new DeletionJob(BulkDeleter.newJobId(), kind, layerName, tilePattern, statePattern, null, null));
         invalidateNearCache();
@@ -600,13 +603,13 @@ public final class RedisTileStore implements AutoCloseable {
     public boolean layerExists(String layerName, String layerId) {
         return bulk(
                 "check layer " + layerName,
-                () -> redis.hexists(keys.layers(), layerName)
-                        || (layerId != null && redis.exists(keys.layerCaches(layerId))));
+                () -> redis().hexists(keys.layers(), layerName)
+                        || (layerId != null && redis().exists(keys.layerCaches(layerId))));
     }
 
     /** The stable id the store knows for a layer name (also after the layer left the GWC configuration). */
     public Optional<String> layerId(String layerName) {
-        return Optional.ofNullable(bulk("look up layer " + layerName, () -> redis.hget(keys.layers(), layerName)));
+        return Optional.ofNullable(bulk("look up layer " + layerName, () -> redis().hget(keys.layers(), layerName)));
     }
 
     /** Renames a layer: one hash field moves, no tile is touched (keys use the layer id). */
@@ -614,7 +617,7 @@ public final class RedisTileStore implements AutoCloseable {
         Object r = bulk(
                 "rename layer " + oldName,
                 () -> LuaScript.RENAME_LAYER.run(
-                        redis, List.of(bytes(keys.layers())), List.of(bytes(oldName), bytes(newName))));
+                        redis(), List.of(bytes(keys.layers())), List.of(bytes(oldName), bytes(newName))));
         long code = (Long) r;
         return code == 1 ? RenameOutcome.RENAMED : code == 0 ? RenameOutcome.NOT_FOUND : RenameOutcome.NEW_NAME_TAKEN;
     }
@@ -626,19 +629,19 @@ public final class RedisTileStore implements AutoCloseable {
     /** A metadata entry, under {@code layerId} when given (the layer's current id), else under the recorded id. */
     public String getLayerMetadata(String layerName, String layerId, String key) {
         return bulk("read metadata of " + layerName, () -> {
-            String id = layerId != null ? layerId : redis.hget(keys.layers(), layerName);
-            return id == null ? null : redis.hget(keys.layerMetadata(id), key);
+            String id = layerId != null ? layerId : redis().hget(keys.layers(), layerName);
+            return id == null ? null : redis().hget(keys.layerMetadata(id), key);
         });
     }
 
     /** Stores a metadata entry; also records the layer's name, so that a layer with metadata only exists. */
     public void putLayerMetadata(String layerName, String layerId, String key, String value) {
         bulk("write metadata of " + layerName, () -> {
-            redis.hset(keys.layers(), layerName, layerId);
+            redis().hset(keys.layers(), layerName, layerId);
             if (value == null) {
-                redis.hdel(keys.layerMetadata(layerId), key);
+                redis().hdel(keys.layerMetadata(layerId), key);
             } else {
-                redis.hset(keys.layerMetadata(layerId), key, value);
+                redis().hset(keys.layerMetadata(layerId), key, value);
             }
             return null;
         });
@@ -654,7 +657,7 @@ public final class RedisTileStore implements AutoCloseable {
         return bulk("read parameters of " + layerName, () -> {
             Map<String, Map<String, String>> out = new HashMap<>();
             for (String layer : layerIds(layerName, layerId)) {
-                redis.hgetAll(keys.layerParameters(layer)).forEach((id, enc) -> out.put(id, decodeParameters(enc)));
+                redis().hgetAll(keys.layerParameters(layer)).forEach((id, enc) -> out.put(id, decodeParameters(enc)));
             }
             return out;
         });
@@ -670,7 +673,7 @@ public final class RedisTileStore implements AutoCloseable {
                     do {
                         ScanResult<String> page = jedis.scan(cursor, params);
                         for (String key : page.getResult()) {
-                            redis.unlink(key);
+                            redis().unlink(key);
                         }
                         cursor = page.getCursor();
                     } while (!ScanParams.SCAN_POINTER_START.equals(cursor));

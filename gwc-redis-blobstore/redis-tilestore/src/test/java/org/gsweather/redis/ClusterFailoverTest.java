@@ -63,7 +63,7 @@ class ClusterFailoverTest {
                 replica.clusterFailover();
             }
         });
-        run.assertHealthyPrimariesKeptServing();
+        run.assertHealthyPrimariesKeptServing(10);
     }
 
     @Test
@@ -80,7 +80,7 @@ class ClusterFailoverTest {
     void killedPrimaryLeavesTheHealthyPrimariesServing() throws Exception {
         cluster = RedisClusterProcesses.start(1, 1000, "--cluster-require-full-coverage", "no");
         FailoverRun run = runFailover(this::pauseWritesUntilReplicatedThenKill);
-        run.assertHealthyPrimariesKeptServing();
+        run.assertHealthyPrimariesKeptServing(100);
         assertThat(run.failing.hitsWhileDead.sum())
                 .as("tiles of a dead primary are misses")
                 .isZero();
@@ -174,8 +174,12 @@ class ClusterFailoverTest {
             long allHitAgainMillis,
             long slowestMillis) {
 
-        void assertHealthyPrimariesKeptServing() {
-            assertThat(healthy.reads.sum()).isGreaterThan(100);
+        /**
+         * {@code minReads}: how many reads of healthy primaries the window must have seen for the ratio to mean
+         * something (a coordinated failover lasts some 50 ms: a few dozen reads on a busy machine).
+         */
+        void assertHealthyPrimariesKeptServing(int minReads) {
+            assertThat(healthy.reads.sum()).isGreaterThanOrEqualTo(minReads);
             assertThat(healthy.hitRatio())
                     .as("reads of tiles on the healthy primaries that hit while " + primary + " failed over")
                     .isGreaterThanOrEqualTo(0.95);
