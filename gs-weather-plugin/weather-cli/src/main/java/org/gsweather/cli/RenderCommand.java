@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         })
 final class RenderCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "GRIB2 file")
+    @Parameters(index = "0", paramLabel = "FILE", description = "GRIB2 or NetCDF file")
     Path file;
 
     @Option(
