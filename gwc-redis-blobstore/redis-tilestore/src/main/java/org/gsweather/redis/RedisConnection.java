@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSocketFactory;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
@@ -39,6 +42,8 @@ final class RedisConnection implements AutoCloseable {
     private volatile UnifiedJedis client;
     /** The cluster client's connection provider and slot cache; {@code null} unless the topology is a cluster. */
     private volatile ClusterConnectionProvider clusterProvider;
+    /** Re-reads the cluster's slot map every {@link #TOPOLOGY_REFRESH}; {@code null} until the cluster client exists. */
+    private volatile ScheduledExecutorService topologyRefresh;
 
     private final AtomicBoolean connecting = new AtomicBoolean();
     private volatile long nextAttemptNanos;
@@ -116,19 +121,25 @@ final class RedisConnection implements AutoCloseable {
         try {
             UnifiedJedis built;
             if (config.topology() == RedisTileStoreConfig.Topology.CLUSTER) {
-                // built here rather than by the client builder, to read the owner of a slot from its slot cache
-                // the slot cache is also refreshed every second, so that the slots of a failed primary move to the
-                // promoted replica without waiting for the next probe of the failed primary's open breaker
+                // built here rather than by the client builder, to read the owner of a slot from its slot cache.
+                // Without Jedis' topologyRefreshPeriod (refreshEverySecond instead): that constructor starts its
+                // refresh thread before reading the slot map and leaks it when no node answers, one per attempt
                 ClusterConnectionProvider provider =
-                        new ClusterConnectionProvider(hostsAndPorts(), clientConfig, poolConfig(), TOPOLOGY_REFRESH);
-                built = RedisClusterClient.builder()
-                        .nodes(hostsAndPorts())
-                        .clientConfig(clientConfig)
-                        .connectionProvider(provider)
-                        .maxAttempts(config.clusterMaxAttempts())
-                        .maxTotalRetriesDuration(config.readTimeout().multipliedBy(config.clusterMaxAttempts()))
-                        .build();
+                        new ClusterConnectionProvider(hostsAndPorts(), clientConfig, poolConfig());
+                try {
+                    built = RedisClusterClient.builder()
+                            .nodes(hostsAndPorts())
+                            .clientConfig(clientConfig)
+                            .connectionProvider(provider)
+                            .maxAttempts(config.clusterMaxAttempts())
+                            .maxTotalRetriesDuration(config.readTimeout().multipliedBy(config.clusterMaxAttempts()))
+                            .build();
+                } catch (RuntimeException e) {
+                    provider.close();
+                    throw e;
+                }
                 clusterProvider = provider;
+                topologyRefresh = refreshEverySecond(provider);
             } else {
                 built = RedisSentinelClient.builder()
                         .masterName(config.sentinelMasterName())
@@ -146,12 +157,39 @@ final class RedisConnection implements AutoCloseable {
             client = built;
             lastFailure = null;
             if (closed) {
-                built.close();
+                release();
             }
         } catch (RuntimeException e) {
             lastFailure = e;
             nextAttemptNanos = System.nanoTime() + config.breakerOpenDuration().toNanos();
         }
+    }
+
+    /**
+     * Re-reads the slot map every second besides on errors (what Jedis' {@code topologyRefreshPeriod} does, on a
+     * daemon thread of ours), so that the slots of a failed primary move to the promoted replica without waiting for
+     * the next probe of the failed primary's open breaker.
+     */
+    private static ScheduledExecutorService refreshEverySecond(ClusterConnectionProvider provider) {
+        ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gsweather-redis-cluster-topology");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = TOPOLOGY_REFRESH.toMillis();
+        refresh.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        provider.renewSlotCache();
+                    } catch (RuntimeException e) {
+                        // Redis errors are already swallowed by Jedis (the slot map stays as it is); anything else
+                        // escaping here would cancel every later run
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
+        return refresh;
     }
 
     /** Addresses of the primary nodes that hold data (one for standalone and sentinel). */
@@ -223,6 +261,15 @@ final class RedisConnection implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        release();
+    }
+
+    /** Stops the topology refresh and closes the client, those that exist. */
+    private void release() {
+        ScheduledExecutorService refresh = topologyRefresh;
+        if (refresh != null) {
+            refresh.shutdownNow();
+        }
         UnifiedJedis c = client;
         if (c != null) {
             c.close();

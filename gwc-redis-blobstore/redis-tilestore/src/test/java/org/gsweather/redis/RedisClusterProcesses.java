@@ -36,7 +36,8 @@ public final class RedisClusterProcesses implements AutoCloseable {
                         "--cluster-config-file", "nodes.conf",
                         "--cluster-node-timeout", String.valueOf(nodeTimeoutMillis)));
                 args.addAll(List.of(serverArgs));
-                c.nodes.add(RedisServerProcess.launch(args.toArray(String[]::new)));
+                c.nodes.add(
+                        RedisServerProcess.launchOn(RedisServerProcess.freeClusterPort(), args.toArray(String[]::new)));
             }
             int perNode = 16384 / 3;
             for (int i = 0; i < 3; i++) {

@@ -206,6 +206,25 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port whose cluster bus port (port + 10000, where a cluster node also listens) is free too: a free port
+     * alone comes from the ephemeral range, where port + 10000 is often some connection's local port.
+     */
+    public static int freeClusterPort() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = freePort();
+            if (port + 10000 > 65535) {
+                continue;
+            }
+            try (ServerSocket bus = new ServerSocket(port + 10000)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port with a free cluster bus port found");
+    }
+
     /** The redis-server the tests run: {@code -Dgsweather.redis.server}, else the bundled one, else the PATH's. */
     static synchronized Path binary() throws IOException {
         if (binary != null) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +36,16 @@ class StartWithoutRedisTest {
                             .topology(RedisTileStoreConfig.Topology.CLUSTER)
                             .nodes(cluster.addresses()))
                     .build();
+            Set<Thread> before;
             try (RedisTileStore store = RedisTileStore.start(config)) {
                 answersAsDown(store);
                 for (RedisServerProcess node : cluster.nodes()) {
                     node.start();
                 }
+                before = Thread.getAllStackTraces().keySet();
                 worksOnceUp(store);
             }
+            noThreadLeftSince(before, "the client built once the cluster answered (its topology refresh included)");
         }
     }
 
@@ -62,6 +68,64 @@ class StartWithoutRedisTest {
                 worksOnceUp(store);
             }
         }
+    }
+
+    @Test
+    void aClusterThatNeverAnswersLeavesNoThreadBehind() throws IOException {
+        retriesLeaveNoThreadBehind(RedisTileStoreConfig.builder().topology(RedisTileStoreConfig.Topology.CLUSTER));
+    }
+
+    @Test
+    void sentinelsThatNeverAnswerLeaveNoThreadBehind() throws IOException {
+        retriesLeaveNoThreadBehind(RedisTileStoreConfig.builder()
+                .topology(RedisTileStoreConfig.Topology.SENTINEL)
+                .sentinelMasterName(RedisSentinelProcesses.MASTER_NAME));
+    }
+
+    /**
+     * Nodes on free ports (nothing listens): the store retries building its client while tiles are asked for, and
+     * once closed no thread it started (connection attempts, their Jedis helpers, the bulk delete worker, the near
+     * cache subscriber) is still alive.
+     */
+    private static void retriesLeaveNoThreadBehind(RedisTileStoreConfig.Builder builder) throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        RedisTileStoreConfig config = timeouts(builder.nodes(List.of(freeAddress(), freeAddress(), freeAddress())))
+                .breakerOpenDuration(Duration.ofMillis(50))
+                .nearCacheMaxBytes(1 << 20)
+                .build();
+        try (RedisTileStore store = RedisTileStore.start(config)) {
+            long end = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            Await.until(Duration.ofSeconds(10), "a second of tile reads (about 20 connection attempts)", () -> {
+                assertThat(store.get(TILE)).isNull();
+                return System.nanoTime() > end;
+            });
+        }
+        noThreadLeftSince(before, "the closed store");
+    }
+
+    private static void noThreadLeftSince(Set<Thread> before, String by) {
+        try {
+            Await.until(
+                    Duration.ofSeconds(5),
+                    "every thread of " + by + " ended",
+                    () -> threadsSince(before).isEmpty());
+        } catch (AssertionError e) {
+            assertThat(threadsSince(before)).as("threads left by " + by).isEmpty();
+        }
+    }
+
+    private static List<String> threadsSince(Set<Thread> before) {
+        List<String> left = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && !before.contains(t)) {
+                left.add(t.getName());
+            }
+        }
+        return left;
+    }
+
+    private static String freeAddress() throws IOException {
+        return "127.0.0.1:" + RedisServerProcess.freePort();
     }
 
     private static void answersAsDown(RedisTileStore store) {
