@@ -3,17 +3,15 @@ package org.gsweather.grib2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.gsweather.grid.Grid;
 import org.gsweather.testing.EccodesOracle;
+import org.gsweather.testing.OracleScript;
 import org.gsweather.testing.TestData;
-import org.gsweather.testing.Tools;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -91,19 +89,15 @@ class Grib2SpaceViewTest {
     /** The messages, written once per build and per version of the script. */
     private static synchronized Path messages() {
         EccodesOracle.require();
-        try (InputStream in = Grib2SpaceViewTest.class.getResourceAsStream("/oracles/eccodes_space_view.py")) {
-            byte[] script = in.readAllBytes();
-            Path dir = TestData.cacheDir().resolve("space-view-" + Integer.toHexString(Arrays.hashCode(script)));
-            if (!Files.exists(dir.resolve("done"))) {
-                Files.createDirectories(dir);
-                Path file = dir.resolve("eccodes_space_view.py");
-                Files.write(file, script);
-                Tools.run(List.of("/usr/bin/python3", file.toString(), dir.toString()));
+        Path dir = TestData.cacheDir().resolve("space-view-" + OracleScript.version("eccodes_space_view.py"));
+        if (!Files.exists(dir.resolve("done"))) {
+            OracleScript.run("eccodes_space_view.py", List.of(dir.toString()));
+            try {
                 Files.createFile(dir.resolve("done"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return dir;
     }
 }

@@ -3,7 +3,6 @@ package org.gsweather.netcdf;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gsweather.testing.OracleScript;
 import org.gsweather.testing.TestData;
 import org.gsweather.testing.Tools;
 
@@ -42,15 +42,9 @@ final class NetcdfOracle {
         try {
             if (!Files.exists(out)) {
                 Files.createDirectories(out.getParent());
-                Path script = Files.createTempFile("netcdf4_slice", ".py");
-                try (InputStream in = NetcdfOracle.class.getResourceAsStream("/oracles/netcdf4_slice.py")) {
-                    Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-                }
-                List<String> cmd =
-                        new ArrayList<>(List.of(PYTHON, script.toString(), file.toString(), variable, out + ".part"));
-                index.forEach((d, i) -> cmd.add(d + "=" + i));
-                Tools.run(cmd);
-                Files.deleteIfExists(script);
+                List<String> args = new ArrayList<>(List.of(file.toString(), variable, out + ".part"));
+                index.forEach((d, i) -> args.add(d + "=" + i));
+                OracleScript.run("netcdf4_slice.py", args);
                 Files.move(out.resolveSibling(out.getFileName() + ".part"), out, StandardCopyOption.REPLACE_EXISTING);
             }
             return TestData.readFloats(out, ByteOrder.LITTLE_ENDIAN);

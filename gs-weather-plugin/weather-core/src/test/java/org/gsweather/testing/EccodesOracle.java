@@ -3,13 +3,11 @@ package org.gsweather.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +19,7 @@ import java.util.Map;
  */
 public final class EccodesOracle {
     private static final String PYTHON = "/usr/bin/python3";
-    private static final String SCRIPT_VERSION = scriptVersion();
+    private static final String SCRIPT_VERSION = OracleScript.version("eccodes_fields.py");
 
     private final Path dir;
     private final List<Map<String, String>> fields;
@@ -59,16 +57,11 @@ public final class EccodesOracle {
         Path index = dir.resolve("fields.tsv");
         try {
             if (!Files.exists(index)) {
-                Path script = Files.createTempFile("eccodes_fields", ".py");
-                try (InputStream in = EccodesOracle.class.getResourceAsStream("/oracles/eccodes_fields.py")) {
-                    Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-                }
-                List<String> cmd = new ArrayList<>(List.of(PYTHON, script.toString(), grib.toString(), dir.toString()));
+                List<String> args = new ArrayList<>(List.of(grib.toString(), dir.toString()));
                 if (latLon) {
-                    cmd.addAll(List.of("--latlon", "--every", Integer.toString(every)));
+                    args.addAll(List.of("--latlon", "--every", Integer.toString(every)));
                 }
-                Tools.run(cmd);
-                Files.deleteIfExists(script);
+                OracleScript.run("eccodes_fields.py", args);
             }
             List<String> lines = Files.readAllLines(index);
             String[] header = lines.get(0).split("\t", -1);
@@ -82,14 +75,6 @@ public final class EccodesOracle {
                 fields.add(row);
             }
             return new EccodesOracle(dir, fields);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String scriptVersion() {
-        try (InputStream in = EccodesOracle.class.getResourceAsStream("/oracles/eccodes_fields.py")) {
-            return Integer.toHexString(java.util.Arrays.hashCode(in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
