@@ -114,8 +114,12 @@ public final class TileRenderer {
         ramp(c, ramp, field, view);
     }
 
-    /** Samples a field at every pixel into {@link #samples}. */
-    float[] sample(GridValues field, Sampling sampling, View view) {
+    /**
+     * Samples a field at the centre of every pixel of a view, row by row from the top, NaN where there
+     * is no data. Returns a buffer of this renderer, reused by its next call: read the first {@code
+     * width * height} values before drawing or sampling again.
+     */
+    public float[] sample(GridValues field, Sampling sampling, View view) {
         int n = view.width() * view.height();
         if (fi.length < n) {
             fi = new float[n];

@@ -22,7 +22,7 @@ public record WindPair(Field u, Field v) {
     }
 
     /** Which component a field is: 'u', 'v', or 0 when it is not a wind component. */
-    static char component(Field f) {
+    public static char component(Field f) {
         if (f instanceof Grib2Field g && g.discipline() == 0 && g.category() == 2) {
             return g.parameterNumber() == 2 ? 'u' : g.parameterNumber() == 3 ? 'v' : 0;
         }

@@ -48,6 +48,44 @@ public final class WindValues {
         return gridRelative;
     }
 
+    /**
+     * This wind with east/north components: itself when it already is, else a copy with every grid
+     * point's components turned by the meridian convergence of the grid's projection there (computed
+     * once per call: keep the result with the decoded field).
+     */
+    public WindValues earthRelative() {
+        if (!gridRelative) {
+            return this;
+        }
+        Grid grid = grid();
+        float[] uu = u.values();
+        float[] vv = v.values();
+        float[] eu = new float[uu.length];
+        float[] ev = new float[vv.length];
+        NorthAngle north = new NorthAngle();
+        double[] lonLat = new double[2];
+        double[] uv = new double[2];
+        double[] scratch = new double[2];
+        int nx = grid.nx();
+        for (int j = 0, k = 0; j < grid.ny(); j++) {
+            for (int i = 0; i < nx; i++, k++) {
+                if (uu[k] != uu[k] || vv[k] != vv[k]) {
+                    eu[k] = uu[k];
+                    ev[k] = vv[k];
+                    continue;
+                }
+                grid.lonLat(i, j, lonLat);
+                uv[0] = uu[k];
+                uv[1] = vv[k];
+                north.gridToEarth(grid.projection(), lonLat[0], lonLat[1], uv, scratch);
+                eu[k] = (float) uv[0];
+                ev[k] = (float) uv[1];
+            }
+        }
+        return new WindValues(
+                new GridValues(grid, eu, u.units(), u.label()), new GridValues(grid, ev, v.units(), v.label()), false);
+    }
+
     /** The wind speed as a scalar field (computed once). */
     public GridValues speed() {
         GridValues s = speed;
