@@ -1,0 +1,174 @@
+package org.gsweather.geoserver;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.geoserver.catalog.Catalog;
+import org.geoserver.catalog.CoverageInfo;
+import org.geoserver.catalog.LayerInfo;
+import org.geoserver.platform.GeoServerExtensions;
+import org.geowebcache.filter.parameters.ParameterException;
+import org.geowebcache.filter.parameters.ParameterFilter;
+import org.gsweather.store.Coverage;
+import org.gsweather.store.Dimension;
+import org.gsweather.store.FileFormat;
+import org.gsweather.store.Slice;
+import org.gsweather.store.SliceQuery;
+import org.gsweather.store.SliceSelector;
+import org.gsweather.store.WeatherStore;
+
+/**
+ * A GWC parameter filter whose legal values and default come live from a weather layer's dimension:
+ * {@code TIME} (valid times), {@code ELEVATION} (levels) or {@code DIM_REFERENCE_TIME} (model runs). WMTS
+ * capabilities list them as the layer's {@code <Dimension>} values, new runs included as they arrive;
+ * requested values are written canonically ({@code 2026-06-01T06:00Z} and {@code
+ * 2026-06-01T06:00:00.000Z} are one cache entry) and values the layer does not have are refused.
+ *
+ * <p>In {@code geowebcache.xml}, GWC REST and GeoServer's tile layer files: {@code
+ * <weatherDimensionParameterFilter><key>TIME</key><layer>wx:TMP_ISBL</layer></weatherDimensionParameterFilter>}.
+ * Without a {@code defaultValue}, the default is the time nearest to now, the level nearest to the ground,
+ * and no run (each valid time from the newest run that has it).
+ */
+public class WeatherDimensionParameterFilter extends ParameterFilter {
+    private static final long serialVersionUID = 1L;
+
+    private String layer;
+
+    public WeatherDimensionParameterFilter() {
+        super();
+    }
+
+    public WeatherDimensionParameterFilter(Dimension dimension, String layer) {
+        super(dimension.parameter());
+        this.layer = layer;
+    }
+
+    /** The GeoServer layer (workspace:name) whose dimension this filter follows. */
+    public String getLayer() {
+        return layer;
+    }
+
+    public void setLayer(String layer) {
+        this.layer = layer;
+    }
+
+    private Dimension dimension() {
+        Dimension d = Dimension.ofParameter(getKey());
+        if (d == null) {
+            throw new IllegalStateException(
+                    "weatherDimensionParameterFilter key " + getKey() + ": use TIME, ELEVATION or DIM_REFERENCE_TIME");
+        }
+        return d;
+    }
+
+    @Override
+    protected Object readResolve() {
+        super.readResolve();
+        dimension();
+        if (layer == null || layer.isBlank()) {
+            throw new IllegalStateException(
+                    "weatherDimensionParameterFilter " + getKey() + " needs <layer>workspace:name</layer>");
+        }
+        return this;
+    }
+
+    /** The coverage behind the layer, or empty when the layer or its store is gone. */
+    private Optional<Coverage> coverage() {
+        Catalog catalog = (Catalog) GeoServerExtensions.bean("rawCatalog");
+        LayerInfo l = catalog == null || layer == null ? null : catalog.getLayerByName(layer);
+        if (l == null || !(l.getResource() instanceof CoverageInfo c) || c.getStore() == null) {
+            return Optional.empty();
+        }
+        FileFormat format = WeatherTypes.of(c.getStore().getType());
+        if (format == null) {
+            return Optional.empty();
+        }
+        try {
+            c.getGridCoverageReader(null, null); // opens the store if no request did yet
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        WeatherStore store =
+                WeatherStores.find(WeatherSource.of(c.getStore().getURL()).settings(format));
+        String name = c.getNativeCoverageName() != null ? c.getNativeCoverageName() : c.getName();
+        return Optional.ofNullable(store == null ? null : store.snapshot().coverage(name));
+    }
+
+    @Override
+    public List<String> getLegalValues() {
+        return coverage().map(c -> dimension().values(c)).orElse(null);
+    }
+
+    @Override
+    public String getDefaultValue() {
+        String configured = super.getDefaultValue();
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        return coverage().map(this::builtInDefault).orElse("");
+    }
+
+    /** What a read without this parameter draws (SliceSelector): the time nearest now, the level nearest the ground. */
+    private String builtInDefault(Coverage c) {
+        Optional<Slice> s = new SliceSelector(Clock.systemUTC()).select(c, SliceQuery.ANY);
+        return switch (dimension()) {
+            case TIME -> s.map(x -> Dimension.ISO.format(x.validTime())).orElse("");
+            case ELEVATION ->
+                s.filter(x -> !Double.isNaN(x.level()))
+                        .map(x -> Dimension.ELEVATION.canonical(Double.toString(x.level())))
+                        .orElse("");
+            case REFERENCE_TIME -> "";
+        };
+    }
+
+    @Override
+    public String apply(String value) throws ParameterException {
+        if (value == null || value.isBlank()) {
+            return getDefaultValue();
+        }
+        Dimension d = dimension();
+        String canonical;
+        try {
+            canonical = d.canonical(value);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(400, "InvalidParameterValue", getKey(), e.getMessage());
+        }
+        List<String> legal = getLegalValues();
+        if (legal != null && !legal.contains(canonical)) {
+            throw new ParameterException(
+                    400,
+                    "InvalidParameterValue",
+                    getKey(),
+                    getKey() + "=" + value
+                            + " is not a value of layer " + layer + " (" + legal.size() + " values from " + legal.get(0)
+                            + " to " + legal.get(legal.size() - 1) + ")");
+        }
+        return canonical;
+    }
+
+    @Override
+    public boolean applies(String value) {
+        try {
+            apply(value);
+            return true;
+        } catch (ParameterException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public WeatherDimensionParameterFilter clone() {
+        return (WeatherDimensionParameterFilter) super.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return super.equals(o) && Objects.equals(layer, ((WeatherDimensionParameterFilter) o).layer);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + Objects.hashCode(layer);
+    }
+}
