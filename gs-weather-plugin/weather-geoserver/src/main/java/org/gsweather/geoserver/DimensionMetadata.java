@@ -44,7 +44,7 @@ final class DimensionMetadata {
             m.put("ELEVATION_DOMAIN_MAXIMUM", number(levels.get(levels.size() - 1)));
             m.put("ELEVATION_DOMAIN_DATATYPE", "java.lang.Double");
         }
-        if (c.hasForecasts()) {
+        if (c.hasRuns()) {
             List<Instant> runs = c.runs();
             m.put("HAS_" + ReadRequest.REFERENCE_TIME + "_DOMAIN", "true");
             m.put(

@@ -210,7 +210,7 @@ public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
     @Override
     @SuppressWarnings("rawtypes")
     public Set<ParameterDescriptor<List>> getDynamicParameters(String coverageName) {
-        return coverage(coverageName).hasForecasts() ? Set.of(REFERENCE_TIME) : Set.of();
+        return coverage(coverageName).hasRuns() ? Set.of(REFERENCE_TIME) : Set.of();
     }
 
     @Override

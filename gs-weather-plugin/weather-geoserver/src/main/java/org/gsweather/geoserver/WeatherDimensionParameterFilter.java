@@ -6,8 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.CoverageInfo;
+import org.geoserver.catalog.DimensionInfo;
 import org.geoserver.catalog.LayerInfo;
+import org.geoserver.catalog.ResourceInfo;
 import org.geoserver.platform.GeoServerExtensions;
+import org.geoserver.wms.WMS;
 import org.geowebcache.filter.parameters.ParameterException;
 import org.geowebcache.filter.parameters.ParameterFilter;
 import org.gsweather.store.Coverage;
@@ -73,10 +76,14 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
         return this;
     }
 
+    private LayerInfo layerInfo() {
+        Catalog catalog = (Catalog) GeoServerExtensions.bean("rawCatalog");
+        return catalog == null || layer == null ? null : catalog.getLayerByName(layer);
+    }
+
     /** The coverage behind the layer, or empty when the layer or its store is gone. */
     private Optional<Coverage> coverage() {
-        Catalog catalog = (Catalog) GeoServerExtensions.bean("rawCatalog");
-        LayerInfo l = catalog == null || layer == null ? null : catalog.getLayerByName(layer);
+        LayerInfo l = layerInfo();
         if (l == null || !(l.getResource() instanceof CoverageInfo c) || c.getStore() == null) {
             return Optional.empty();
         }
@@ -106,13 +113,41 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
         if (!configured.isEmpty()) {
             return configured;
         }
-        return coverage().map(this::builtInDefault).orElse("");
+        LayerInfo l = layerInfo();
+        return coverage().map(c -> builtInDefault(l, c)).orElse("");
     }
 
-    /** What a read without this parameter draws (SliceSelector): the time nearest now, the level nearest the ground. */
-    private String builtInDefault(Coverage c) {
+    /**
+     * The value a WMS request without this parameter gets: GeoServer's default (its strategy: nearest to now,
+     * minimum, maximum, fixed) when the layer's dimension is enabled, else what the reader draws without it
+     * (the time nearest now, the level nearest the ground, no run: the best estimate).
+     */
+    private String builtInDefault(LayerInfo l, Coverage c) {
+        CoverageInfo info = (CoverageInfo) l.getResource();
+        Dimension d = dimension();
+        String key = switch (d) {
+            case TIME -> ResourceInfo.TIME;
+            case ELEVATION -> ResourceInfo.ELEVATION;
+            case REFERENCE_TIME -> ResourceInfo.CUSTOM_DIMENSION_PREFIX + ReadRequest.REFERENCE_TIME;
+        };
+        DimensionInfo enabled = info.getMetadata().get(key, DimensionInfo.class);
+        WMS wms = GeoServerExtensions.bean(WMS.class);
+        if (enabled != null && enabled.isEnabled() && wms != null) {
+            Object v = switch (d) {
+                case TIME -> wms.getDefaultTime(info);
+                case ELEVATION -> wms.getDefaultElevation(info);
+                case REFERENCE_TIME ->
+                    wms.getDefaultCustomDimensionValue(ReadRequest.REFERENCE_TIME, info, String.class);
+            };
+            String text = v instanceof java.util.Date date
+                    ? Dimension.ISO.format(date.toInstant())
+                    : v instanceof org.geotools.util.Range<?> r
+                            ? String.valueOf(r.getMinValue())
+                            : v == null ? "" : v.toString();
+            return text.isEmpty() ? "" : d.canonical(text);
+        }
         Optional<Slice> s = new SliceSelector(Clock.systemUTC()).select(c, SliceQuery.ANY);
-        return switch (dimension()) {
+        return switch (d) {
             case TIME -> s.map(x -> Dimension.ISO.format(x.validTime())).orElse("");
             case ELEVATION ->
                 s.filter(x -> !Double.isNaN(x.level()))
@@ -124,7 +159,7 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
 
     @Override
     public String apply(String value) throws ParameterException {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || value.equals("_empty")) { // GWC writes an empty default as _empty
             return getDefaultValue();
         }
         Dimension d = dimension();

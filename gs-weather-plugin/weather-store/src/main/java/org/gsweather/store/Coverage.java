@@ -122,8 +122,15 @@ public final class Coverage {
         return runs;
     }
 
-    /** Whether some slice is a forecast (its run differs from its valid time), so that runs matter. */
-    public boolean hasForecasts() {
+    /**
+     * Whether the model run is a dimension of this coverage: always for GRIB2 (a message states its reference
+     * time: the model run, or the observation time of radar and satellite products), for NetCDF when some
+     * slice is a forecast (its reference time differs from its valid time).
+     */
+    public boolean hasRuns() {
+        if (!slices.isEmpty() && slices.get(0).file().file() instanceof org.gsweather.grib2.Grib2File) {
+            return true;
+        }
         for (Slice s : slices) {
             if (!s.run().equals(s.validTime())) {
                 return true;

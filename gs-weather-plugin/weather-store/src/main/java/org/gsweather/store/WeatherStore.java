@@ -215,7 +215,10 @@ public final class WeatherStore implements Closeable {
             return new Tracked(size, modified, firstSeen, null, null);
         }
         String incomplete = incomplete(path, size);
-        boolean arriving = modified.plus(ARRIVAL_GRACE).isAfter(now);
+        // a GRIB2 file ending in 7777 or an HDF5 file as long as it says is whole: failing to read it is final;
+        // other files (NetCDF-3, compressed) may still be arriving for a while
+        boolean checkedWhole = incomplete == null && wholeCheckable(path);
+        boolean arriving = !checkedWhole && modified.plus(ARRIVAL_GRACE).isAfter(now);
         if (incomplete != null) {
             if (arriving) {
                 return new Tracked(size, modified, firstSeen, null, null);
@@ -288,6 +291,18 @@ public final class WeatherStore implements Closeable {
             return null;
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /** Whether {@link #incomplete} can tell a whole file (GRIB2 and HDF5 can; NetCDF-3 and compressed files cannot). */
+    private static boolean wholeCheckable(Path path) {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(4);
+            ch.read(head, 0);
+            return (head.get(0) == 'G' && head.get(1) == 'R' && head.get(2) == 'I' && head.get(3) == 'B')
+                    || (head.get(0) == (byte) 0x89 && head.get(1) == 'H' && head.get(2) == 'D' && head.get(3) == 'F');
+        } catch (IOException e) {
+            return false;
         }
     }
 

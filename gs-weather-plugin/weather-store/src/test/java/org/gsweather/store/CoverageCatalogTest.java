@@ -111,7 +111,7 @@ class CoverageCatalogTest {
     void netcdfTimesOfOneVariableAreOneCoverage() throws IOException {
         Map<String, Coverage> c = coverages(TestData.file("netcdf/cf/air.nc"), FileFormat.NETCDF);
         assertThat(c.get("air").validTimes()).hasSize(124);
-        assertThat(c.get("air").hasForecasts()).isFalse();
+        assertThat(c.get("air").hasRuns()).isFalse();
     }
 
     @Test

@@ -74,7 +74,7 @@ class SliceSelectorTest {
                 .containsExactly(RUN0.plusSeconds(3600), RUN0.plusSeconds(7200), RUN0.plusSeconds(10800));
         assertThat(tmp.runs()).containsExactly(RUN0, RUN1);
         assertThat(tmp.levelValues()).hasSize(19).contains(1000.0, 500.0, 100.0);
-        assertThat(tmp.hasForecasts()).isTrue();
+        assertThat(tmp.hasRuns()).isTrue();
     }
 
     @Test
