@@ -10,7 +10,13 @@ package org.gsweather.grid;
  * Implementations are immutable and thread-safe.
  */
 public sealed interface Projection
-        permits Geographic, RotatedPole, Mercator, PolarStereographic, LambertConformal, Geostationary {
+        permits Geographic,
+                RotatedPole,
+                Mercator,
+                PolarStereographic,
+                LambertConformal,
+                Geostationary,
+                ExternalProjection {
 
     Ellipsoid ellipsoid();
 
