@@ -109,7 +109,7 @@ public final class ConfigLoader {
             return message;
         }
         int colon = message.indexOf(": ");
-        boolean keyed = colon > 0 && message.substring(0, colon).matches("[A-Za-z][A-Za-z0-9.]*");
+        boolean keyed = colon > 0 && message.substring(0, colon).matches("[A-Za-z][A-Za-z0-9.\\[\\]]*");
         return keyed ? path + "." + message : path + ": " + message;
     }
 

@@ -18,7 +18,7 @@ public record FieldEntry(FieldSelector selector) {
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public static FieldEntry of(@JsonProperty("parameter") String parameter, @JsonProperty("level") String level) {
         if (parameter == null || level == null) {
-            throw new IllegalArgumentException("a field needs both 'parameter' and 'level'");
+            return new FieldEntry(null); // refused by the source, after Jackson has reported unknown keys
         }
         return new FieldEntry(FieldSelector.of(parameter.trim(), level.trim()));
     }

@@ -9,10 +9,10 @@ import org.gsweather.ingest.store.Retention;
 public record KeepConfig(Integer runs, TimeSpan age) {
     public KeepConfig {
         if ((runs == null) == (age == null)) {
-            throw new IllegalArgumentException("keep: give either 'runs' (a number) or 'age' (a duration)");
+            throw new IllegalArgumentException("give either 'runs' (a number) or 'age' (a duration)");
         }
         if (runs != null && runs < 1) {
-            throw new IllegalArgumentException("keep.runs: must be at least 1, not " + runs);
+            throw new IllegalArgumentException("runs: must be at least 1, not " + runs);
         }
     }
 

@@ -72,6 +72,12 @@ public record ModelSourceConfig(
             throw new IllegalArgumentException("fields: missing; list the fields to download as wx inspect names"
                     + " them, e.g. - TMP | 2 m (Specified height level above ground)");
         }
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i) == null || fields.get(i).selector() == null) {
+                throw new IllegalArgumentException(
+                        "fields[" + i + "]: a field needs both 'parameter' and 'level' (or 'PARAMETER | LEVEL')");
+            }
+        }
         fields = List.copyOf(fields);
         if (keep == null) {
             keep = new KeepConfig(model == Model.HRRR ? 6 : 4, null);

@@ -7,15 +7,30 @@ import java.util.Objects;
  * label, e.g. {@code TMP} and {@code 2 m (Specified height level above ground)}. Written in a
  * configuration as {@code "TMP | 2 m (Specified height level above ground)"}: the second and third
  * columns of a {@code wx inspect} line, without the units and long name.
- *
- * @param parameter short name, e.g. {@code TMP}, {@code UGRD}, {@code REFC}
- * @param level level label, e.g. {@code 10 m (Specified height level above ground)}, {@code Entire
- *     Atmosphere}, {@code 500 hPa (Isobaric surface)}
  */
-public record FieldSelector(String parameter, String level) {
-    public FieldSelector {
-        Objects.requireNonNull(parameter, "parameter");
-        Objects.requireNonNull(level, "level");
+public final class FieldSelector {
+    private final String parameter;
+    private final String level;
+    private final LevelLabel label;
+
+    /**
+     * @param parameter short name, e.g. {@code TMP}, {@code UGRD}, {@code REFC}
+     * @param level level label, e.g. {@code 10 m (Specified height level above ground)}, {@code Entire
+     *     Atmosphere}, {@code 500 hPa (Isobaric surface)}
+     * @throws IllegalArgumentException when the level is no label {@code wx inspect} can print
+     */
+    public FieldSelector(String parameter, String level) {
+        this.parameter = Objects.requireNonNull(parameter, "parameter");
+        this.level = Objects.requireNonNull(level, "level");
+        this.label = LevelLabel.parse(level).orElseThrow(() -> new IllegalArgumentException(notALabel(level)));
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+
+    public String level() {
+        return level;
     }
 
     /**
@@ -33,7 +48,7 @@ public record FieldSelector(String parameter, String level) {
     }
 
     /**
-     * A selector after checking that the level is one {@code wx inspect} can print.
+     * A selector after checking its parts.
      *
      * @throws IllegalArgumentException naming the wrong part; a wgrib2 level gets its {@code wx inspect}
      *     label suggested
@@ -43,36 +58,40 @@ public record FieldSelector(String parameter, String level) {
             throw new IllegalArgumentException(
                     "parameter '" + parameter + "' is not a short name as wx inspect prints it, e.g. TMP, UGRD, REFC");
         }
-        if (!isInspectLabel(level)) {
-            String hint = LevelNames.parseWgrib2(level)
-                    .map(c -> "; wx inspect calls the .idx level '" + level + "' '" + LevelNames.inspectLabel(c) + "'")
-                    .orElse("; e.g. '2 m (Specified height level above ground)', '500 hPa (Isobaric surface)',"
-                            + " 'Entire Atmosphere', 'Mean sea level'");
-            throw new IllegalArgumentException(
-                    "level '" + level + "' is not a level label as wx inspect prints it" + hint);
-        }
         return new FieldSelector(parameter, level);
     }
 
-    /** A label is {@code DESCRIPTION} or {@code VALUE[-VALUE2] UNITS (DESCRIPTION)} of code table 4.5. */
-    private static boolean isInspectLabel(String level) {
-        if (LevelNames.isDescription(level)) {
-            return true;
-        }
-        int open = level.indexOf(" (");
-        return open > 0
-                && level.endsWith(")")
-                && LevelNames.isDescription(level.substring(open + 2, level.length() - 1));
+    private static String notALabel(String level) {
+        String hint = LevelNames.parseWgrib2(level)
+                .map(c -> "; wx inspect calls the .idx level '" + level + "' '" + LevelNames.inspectLabel(c) + "'")
+                .orElse("; e.g. '2 m (Specified height level above ground)', '500 hPa (Isobaric surface)',"
+                        + " 'Entire Atmosphere', 'Mean sea level'");
+        return "level '" + level + "' is not a level label as wx inspect prints it" + hint;
     }
 
     /** Whether an inventory line is this field. */
     public boolean matches(IdxEntry entry) {
-        return parameter.equals(entry.parameter()) && level.equals(entry.inspectLevel());
+        if (!parameter.equals(entry.parameter())) {
+            return false;
+        }
+        return LevelNames.parseWgrib2(entry.level())
+                .map(c -> label.sameLevel(LevelLabel.of(LevelNames.level(c))))
+                .orElse(false);
     }
 
     /** Whether a decoded field is this field. */
-    public boolean matches(String shortName, String levelLabel) {
-        return parameter.equals(shortName) && level.equals(levelLabel);
+    public boolean matches(String shortName, org.gsweather.field.Level fieldLevel) {
+        return parameter.equals(shortName) && label.sameLevel(LevelLabel.of(fieldLevel));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldSelector s && s.parameter.equals(parameter) && s.level.equals(level);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(parameter, level);
     }
 
     @Override

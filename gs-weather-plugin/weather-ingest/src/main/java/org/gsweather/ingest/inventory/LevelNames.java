@@ -105,6 +105,7 @@ public final class LevelNames {
         single(237, "bottom of ocean mixed layer");
         single(238, "bottom of ocean isothermal layer");
         single(240, "ocean mixed layer");
+        single(241, "%g in sequence");
         single(242, "convective cloud bottom level");
         single(243, "convective cloud top level");
         single(244, "convective cloud layer");
@@ -376,6 +377,7 @@ public final class LevelNames {
                 if (types[code] == null) {
                     String description = (code >= 192 ? "local level type " : "level type ") + code;
                     types[code] = new SurfaceType("LVL" + code, description, "unknown");
+                    byDescription.putIfAbsent(description, code);
                 }
             }
         }

@@ -24,6 +24,8 @@ import org.gsweather.ingest.inventory.ByteRangePlan;
 import org.gsweather.ingest.inventory.FieldSelector;
 import org.gsweather.ingest.inventory.IdxEntry;
 import org.gsweather.ingest.inventory.Inventory;
+import org.gsweather.ingest.inventory.LevelLabel;
+import org.gsweather.ingest.inventory.LevelNames;
 import org.gsweather.ingest.store.Retention;
 import org.gsweather.ingest.store.StoreDirectory;
 
@@ -306,7 +308,10 @@ public final class ModelSource implements Source {
             IdxEntry e = entries.get(i);
             if (offsets.contains(e.offset())) {
                 indexes.add(i);
-                expected.add(new Verification.Expected(e.parameter(), e.inspectLevel(), selectedIndexes.contains(i)));
+                LevelLabel level = LevelNames.parseWgrib2(e.level())
+                        .map(c -> LevelLabel.of(LevelNames.level(c)))
+                        .orElse(null);
+                expected.add(new Verification.Expected(e.parameter(), level, selectedIndexes.contains(i)));
             }
         }
         return new Selection(indexes, expected, absent, inventory, idx);

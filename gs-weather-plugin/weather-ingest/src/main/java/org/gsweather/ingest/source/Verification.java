@@ -9,6 +9,7 @@ import java.util.List;
 import org.gsweather.field.FieldInfo;
 import org.gsweather.grib2.Grib2Field;
 import org.gsweather.grib2.Grib2File;
+import org.gsweather.ingest.inventory.LevelLabel;
 import org.gsweather.netcdf.NetcdfFile;
 
 /**
@@ -22,10 +23,10 @@ final class Verification {
      * A field the file must hold at that position.
      *
      * @param parameter short name as {@code wx inspect} prints it
-     * @param level level label, or null when the inventory's level text is unknown to the mapping
+     * @param level the level, or null when the inventory's level text is unknown to the mapping
      * @param selected whether it was asked for (others ride along in a multi-field message)
      */
-    record Expected(String parameter, String level, boolean selected) {}
+    record Expected(String parameter, LevelLabel level, boolean selected) {}
 
     private Verification() {}
 
