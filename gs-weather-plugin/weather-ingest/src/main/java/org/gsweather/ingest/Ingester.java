@@ -264,13 +264,13 @@ public final class Ingester implements AutoCloseable {
             IngestMetrics.Counters c = metrics.of(source);
             Instant now = env.clock().instant();
             if (result.outcome() == Outcome.INGESTED) {
-                c.files.increment();
+                c.files.add(1);
                 status.ingested(source, now);
                 if (result.message() != null) {
                     status.error(source, now, result.name() + ": " + result.message());
                 }
             } else if (result.outcome() == Outcome.FAILED) {
-                c.errors.increment();
+                c.errors.add(1);
                 status.error(source, now, result.name() + ": " + result.message());
             }
             progress.file(source, result);

@@ -1,8 +1,6 @@
 package org.gsweather.ingest.http;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -29,7 +28,6 @@ import org.gsweather.ingest.inventory.ByteRangePlan.Segment;
  */
 public final class Fetcher implements AutoCloseable {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-    private static final int CHUNK = 64 * 1024;
 
     /**
      * @param connectTimeout wait for a connection
@@ -48,7 +46,6 @@ public final class Fetcher implements AutoCloseable {
     private final Sleeper sleeper;
     private final BandwidthLimiter limiter;
     private final Random random;
-    private final StallWatchdog watchdog;
 
     /**
      * @param limiter shared pacing of all downloads, null for none
@@ -67,7 +64,6 @@ public final class Fetcher implements AutoCloseable {
         this.sleeper = sleeper;
         this.limiter = limiter;
         this.random = random;
-        this.watchdog = new StallWatchdog(settings.readTimeout());
     }
 
     /** A client with this fetcher's connect timeout, following redirects as browsers do. */
@@ -92,20 +88,30 @@ public final class Fetcher implements AutoCloseable {
             Optional<Duration> wait;
             String reason;
             try {
-                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                int status = response.statusCode();
-                if (status == 200) {
-                    listener.bytes(response.body().length);
-                    return Optional.of(new String(response.body(), StandardCharsets.UTF_8));
+                HttpResponse<java.util.concurrent.Flow.Publisher<List<ByteBuffer>>> response =
+                        client.send(request, HttpResponse.BodyHandlers.ofPublisher());
+                try (BodyStream body = new BodyStream()) {
+                    response.body().subscribe(body);
+                    int status = response.statusCode();
+                    if (status == 200) {
+                        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                        for (ByteBuffer b; (b = body.next(settings.readTimeout())) != null; ) {
+                            byte[] chunk = new byte[b.remaining()];
+                            b.get(chunk);
+                            bytes.write(chunk);
+                        }
+                        listener.bytes(bytes.size());
+                        return Optional.of(bytes.toString(StandardCharsets.UTF_8));
+                    }
+                    if (status == 404 || status == 410) {
+                        return Optional.empty();
+                    }
+                    if (!RetryPolicy.retryable(status)) {
+                        throw new HttpStatusException(uri, status);
+                    }
+                    reason = "HTTP " + status;
+                    wait = settings.retry().retryAfter(response.headers().firstValue("Retry-After"), clock);
                 }
-                if (status == 404 || status == 410) {
-                    return Optional.empty();
-                }
-                if (!RetryPolicy.retryable(status)) {
-                    throw new HttpStatusException(uri, status);
-                }
-                reason = "HTTP " + status;
-                wait = settings.retry().retryAfter(response.headers().firstValue("Retry-After"), clock);
             } catch (HttpStatusException e) {
                 throw e;
             } catch (IOException e) {
@@ -169,6 +175,11 @@ public final class Fetcher implements AutoCloseable {
                     attempt.run();
                     knownEtag = attempt.etag;
                     if (!attempt.shortBody) {
+                        if (at.request().end() < 0) {
+                            // The open-ended request is the plan's last: the object's end was reached.
+                            out.force(false);
+                            return new Downloaded(out.size(), knownEtag);
+                        }
                         failures = 0;
                         continue;
                     }
@@ -280,10 +291,20 @@ public final class Fetcher implements AutoCloseable {
                 etag.ifPresent(e -> builder.header("If-Range", e));
             }
             listener.request();
-            HttpResponse<InputStream> response =
-                    client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
+            HttpResponse<java.util.concurrent.Flow.Publisher<List<ByteBuffer>>> response =
+                    client.send(builder.build(), HttpResponse.BodyHandlers.ofPublisher());
+            try (BodyStream body = new BodyStream()) {
+                response.body().subscribe(body);
                 int status = response.statusCode();
+                if (status == 416
+                        && end < 0
+                        && at.from() > 0
+                        && response.headers()
+                                .firstValue("Content-Range")
+                                .orElse("")
+                                .equals("bytes */" + at.from())) {
+                    return; // an earlier try already read to the end of the object
+                }
                 if (status == 404 || status == 410 || status == 416) {
                     throw new NotPublishedException(uri, status);
                 }
@@ -336,47 +357,32 @@ public final class Fetcher implements AutoCloseable {
         }
 
         /** Copies the body, keeping the plan request's segments; returns the last remote offset read. */
-        private long copy(InputStream body, long position, long wantedEnd) throws IOException, InterruptedException {
-            byte[] buffer = new byte[CHUNK];
+        private long copy(BodyStream body, long position, long wantedEnd) throws IOException, InterruptedException {
             long p = position;
-            try (StallWatchdog.Read read = watchdog.watch()) {
-                while (wantedEnd < 0 || p <= wantedEnd) {
-                    int n;
-                    try {
-                        n = body.read(buffer);
-                    } catch (IOException e) {
-                        if (read.stalled()) {
-                            throw new InterruptedIOException(
-                                    "no data for " + settings.readTimeout().toMillis() + " ms while reading the body");
-                        }
-                        if (Thread.currentThread().isInterrupted() || e instanceof InterruptedIOException) {
-                            throw new InterruptedException("download interrupted");
-                        }
-                        throw e;
-                    }
-                    if (n < 0) {
-                        break;
-                    }
-                    read.progress();
-                    listener.bytes(n);
-                    if (limiter != null) {
-                        limiter.acquire(n);
-                    }
-                    keep(buffer, n, p);
-                    p += n;
+            ByteBuffer chunk;
+            while ((wantedEnd < 0 || p <= wantedEnd) && (chunk = body.next(settings.readTimeout())) != null) {
+                int n = chunk.remaining();
+                listener.bytes(n);
+                if (limiter != null) {
+                    limiter.acquire(n);
                 }
+                keep(chunk, p);
+                p += n;
             }
             return p - 1;
         }
 
-        /** Appends the bytes of {@code buffer} (remote offsets {@code p..p+n-1}) that the plan keeps. */
-        private void keep(byte[] buffer, int n, long p) throws IOException {
+        /** Appends the bytes of {@code chunk} (remote offsets {@code p..}) that the plan keeps. */
+        private void keep(ByteBuffer chunk, long p) throws IOException {
+            int n = chunk.remaining();
             long from = Math.max(p, at.from());
             for (Segment s : at.request().keep()) {
                 long start = Math.max(from, s.start());
                 long end = Math.min(p + n - 1, s.openEnded() ? Long.MAX_VALUE : s.end());
                 if (start <= end) {
-                    ByteBuffer slice = ByteBuffer.wrap(buffer, (int) (start - p), (int) (end - start + 1));
+                    ByteBuffer slice = chunk.duplicate();
+                    slice.position(chunk.position() + (int) (start - p));
+                    slice.limit(chunk.position() + (int) (end - p) + 1);
                     while (slice.hasRemaining()) {
                         out.write(slice);
                     }
@@ -387,6 +393,6 @@ public final class Fetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.close();
+        // nothing to release: the client's connections end with it
     }
 }

@@ -47,12 +47,11 @@ final class Verification {
                 String where = name + ": field " + (i + 1);
                 if (e.selected()
                         && (!e.parameter().equals(info.parameter().shortName())
-                                || (e.level() != null
-                                        && !e.level().equals(info.level().label())))) {
+                                || (e.level() != null && !e.level().sameLevel(LevelLabel.of(info.level()))))) {
                     throw new VerificationException(
                             where + " is " + info.parameter().shortName() + " | "
-                                    + info.level().label() + ", the inventory said " + e.parameter() + " | " + e.level()
-                                    + ": inventory and file disagree");
+                                    + info.level().label() + ", the inventory said " + e.parameter() + " at "
+                                    + e.level().description() + ": inventory and file disagree");
                 }
                 if (!info.referenceTime().equals(run)) {
                     throw new VerificationException(
