@@ -2,7 +2,7 @@ package org.gsweather.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,12 +55,18 @@ public final class Ingester implements AutoCloseable {
             Sleeper sleeper,
             HttpClient httpClient,
             MeterRegistry registry,
-            PrintStream progress,
+            PrintWriter progress,
             Random random) {
 
         /** The system clock, real sleeping, progress on stderr. */
         public static Environment system(MeterRegistry registry) {
-            return new Environment(Clock.systemUTC(), Sleeper.system(), null, registry, System.err, new Random());
+            return new Environment(
+                    Clock.systemUTC(),
+                    Sleeper.system(),
+                    null,
+                    registry,
+                    new PrintWriter(System.err, true),
+                    new Random());
         }
     }
 

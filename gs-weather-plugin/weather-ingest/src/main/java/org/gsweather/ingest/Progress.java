@@ -1,6 +1,6 @@
 package org.gsweather.ingest;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +34,11 @@ final class Progress {
         }
     }
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Clock clock;
     private final Map<String, RunProgress> runs = new ConcurrentHashMap<>();
 
-    Progress(PrintStream out, Clock clock) {
+    Progress(PrintWriter out, Clock clock) {
         this.out = out;
         this.clock = clock;
     }

@@ -3,7 +3,8 @@ package org.gsweather.ingest.testing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,12 @@ public final class Fixture implements AutoCloseable {
 
     public Ingester.Environment environment() {
         return new Ingester.Environment(
-                clock, sleeper, null, registry, new PrintStream(progress, true, StandardCharsets.UTF_8), new Random(1));
+                clock,
+                sleeper,
+                null,
+                registry,
+                new PrintWriter(new OutputStreamWriter(progress, StandardCharsets.UTF_8), true),
+                new Random(1));
     }
 
     public String progress() {
