@@ -10,8 +10,14 @@ import picocli.CommandLine.Option;
         name = "wx",
         mixinStandardHelpOptions = true,
         versionProvider = Wx.Version.class,
-        description = "Inspect, decode, locate and render fields of GRIB2 and NetCDF files.",
-        subcommands = {InspectCommand.class, DecodeCommand.class, LocateCommand.class, RenderCommand.class})
+        description = "Inspect, decode, locate and render fields of GRIB2 and NetCDF files; ingest NOAA open data.",
+        subcommands = {
+            InspectCommand.class,
+            DecodeCommand.class,
+            LocateCommand.class,
+            RenderCommand.class,
+            IngestCommand.class
+        })
 public final class Wx {
 
     @Option(

@@ -1,0 +1,53 @@
+package org.gsweather.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestCommandTest {
+    @Test
+    void aConfigurationMistakeNamesTheKey(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ingest.yaml");
+        Files.writeString(
+                config, "sources:\n  hrrr:\n    kind: hrrr\n    store: s\n    fields: [\"TMP | 2 m above ground\"]\n");
+        WxTest.Result r = WxTest.wx("ingest", "--config", config.toString(), "--once");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err())
+                .startsWith("wx: " + config + ": sources.hrrr.fields[0]: level '2 m above ground' is not a level label"
+                        + " as wx inspect prints it; wx inspect calls the .idx level '2 m above ground'"
+                        + " '2 m (Specified height level above ground)'");
+    }
+
+    @Test
+    void onceAndFollowExcludeEachOther(@TempDir Path dir) {
+        WxTest.Result r = WxTest.wx("ingest", "--config", dir.resolve("x.yaml").toString(), "--once", "--follow");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("mutually exclusive");
+        assertThat(WxTest.wx("ingest", "--config", "x.yaml").status()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnreachableSourceFailsTheRunAndIsInTheStatusFile(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ingest.yaml");
+        Files.writeString(config, """
+                retries: {attempts: 1}
+                connectTimeout: 2s
+                sources:
+                  goes:
+                    kind: goes
+                    satellite: goes18
+                    product: ABI-L1b-RadC
+                    baseUrl: http://127.0.0.1:9
+                    store: goes
+                """);
+        WxTest.Result r = WxTest.wx("ingest", "--config", config.toString(), "--once");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("goes: error: listing http://127.0.0.1:9");
+        String status = Files.readString(dir.resolve("wx-ingest-status.json"));
+        assertThat(status).contains("\"goes\"", "listing http://127.0.0.1:9");
+        assertThat(dir.resolve("goes")).doesNotExist();
+    }
+}
