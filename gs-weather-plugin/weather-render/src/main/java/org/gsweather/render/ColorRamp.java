@@ -68,6 +68,31 @@ public final class ColorRamp {
     }
 
     /**
+     * Resolves a ramp style for a field: with {@link RampStyle#autoRange()}, a min or max not given is the
+     * field's own lowest or highest value (in the style's display units).
+     *
+     * @throws StyleException when the units do not convert or the range is empty
+     */
+    public static ColorRamp of(RampStyle style, GridValues field) {
+        if (!style.autoRange()) {
+            return of(style, field.units());
+        }
+        double[] r = field.range();
+        if (Double.isNaN(r[0])) {
+            r = new double[] {0, 1}; // nothing to show: any range draws nothing
+        } else if (r[0] == r[1]) {
+            r = new double[] {r[0] - 0.5, r[0] + 0.5}; // a constant field: one color
+        }
+        double[] c = Units.conversion(field.units(), displayUnits(style, field.units()));
+        double lo = Math.min(r[0] * c[0] + c[1], r[1] * c[0] + c[1]);
+        double hi = Math.max(r[0] * c[0] + c[1], r[1] * c[0] + c[1]);
+        return of(
+                style.withRange(
+                        Double.isNaN(style.min()) ? lo : style.min(), Double.isNaN(style.max()) ? hi : style.max()),
+                field.units());
+    }
+
+    /**
      * Resolves a ramp style for a field in {@code dataUnits}.
      *
      * @throws StyleException when the units do not convert or the range is empty

@@ -16,6 +16,7 @@ public final class GridValues {
     private final String units;
     private final String label;
     private final double period;
+    private volatile double[] range;
 
     /**
      * @param units units of the values, e.g. {@code K}
@@ -57,6 +58,29 @@ public final class GridValues {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * The lowest and highest value of the field, missing values left out (computed once); {NaN, NaN} when
+     * every value is missing.
+     */
+    public double[] range() {
+        double[] r = range;
+        if (r == null) {
+            float lo = Float.POSITIVE_INFINITY;
+            float hi = Float.NEGATIVE_INFINITY;
+            for (float v : values) {
+                if (v < lo) {
+                    lo = v;
+                }
+                if (v > hi) {
+                    hi = v;
+                }
+            }
+            r = lo <= hi ? new double[] {lo, hi} : new double[] {Double.NaN, Double.NaN};
+            range = r;
+        }
+        return r.clone();
     }
 
     int nx() {

@@ -299,7 +299,8 @@ final class IsolineLayer {
                 EdgeColor.EXTEND,
                 0,
                 1,
-                Sampling.BILINEAR);
+                Sampling.BILINEAR,
+                false);
         fillRenderer.overlayRamp(c, ColorRamp.of(ramp, field.units()), field, view);
     }
 }

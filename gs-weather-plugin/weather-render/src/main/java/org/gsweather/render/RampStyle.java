@@ -14,6 +14,11 @@ package org.gsweather.render;
  * @param above color of values at or above the range's end
  * @param missing color of missing values (ARGB)
  * @param opacity multiplies every color's alpha
+ * @param sampling how pixels take their values from the grid points around them
+ * @param autoRange whether a {@code min} or {@code max} not given (NaN) is the field's own lowest or highest
+ *     value instead of the palette's: {@code min=auto}/{@code max=auto}, and the default of unitless palettes
+ *     ({@code gray}, {@code visible}) whose 0..1 range fits few fields. The whole field's range, so that every
+ *     tile of one field agrees.
  */
 public record RampStyle(
         Palette palette,
@@ -26,7 +31,8 @@ public record RampStyle(
         EdgeColor above,
         int missing,
         double opacity,
-        Sampling sampling)
+        Sampling sampling,
+        boolean autoRange)
         implements Style {
     public static final int MAX_STEPS = 250;
     public static final int DEFAULT_STEPS = 200;
@@ -57,6 +63,13 @@ public record RampStyle(
                 EdgeColor.EXTEND,
                 0,
                 1,
-                Sampling.NEAREST);
+                Sampling.NEAREST,
+                palette.generic());
+    }
+
+    /** This style with min and max given, no longer automatic. */
+    RampStyle withRange(double newMin, double newMax) {
+        return new RampStyle(
+                palette, newMin, newMax, units, steps, log, below, above, missing, opacity, sampling, false);
     }
 }

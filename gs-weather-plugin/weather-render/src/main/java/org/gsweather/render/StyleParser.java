@@ -109,10 +109,13 @@ public final class StyleParser {
         Palette palette = palette(name, p.get("units"));
         RampStyle d = RampStyle.of(palette);
         String units = p.get("units");
+        boolean autoMin = "auto".equalsIgnoreCase(p.get("min"));
+        boolean autoMax = "auto".equalsIgnoreCase(p.get("max"));
+        boolean auto = autoMin || autoMax || (d.autoRange() && !p.containsKey("min") && !p.containsKey("max"));
         return new RampStyle(
                 palette,
-                number(p, "min", Double.NaN),
-                number(p, "max", Double.NaN),
+                autoMin ? Double.NaN : number(p, "min", Double.NaN),
+                autoMax ? Double.NaN : number(p, "max", Double.NaN),
                 units,
                 (int) number(p, "steps", d.steps()),
                 flag(p, "log"),
@@ -120,7 +123,8 @@ public final class StyleParser {
                 p.containsKey("above") ? EdgeColor.parse(p.get("above")) : d.above(),
                 p.containsKey("missing") ? Argb.parse(p.get("missing")) : d.missing(),
                 number(p, "opacity", 1),
-                p.containsKey("sampling") ? Sampling.of(p.get("sampling")) : Sampling.NEAREST);
+                p.containsKey("sampling") ? Sampling.of(p.get("sampling")) : Sampling.NEAREST,
+                auto);
     }
 
     /** A built-in palette by name, or a CPT/SLD file (a name with a dot or a slash). */
@@ -156,7 +160,8 @@ public final class StyleParser {
                 EdgeColor.EXTEND,
                 0,
                 1,
-                Sampling.NEAREST);
+                Sampling.NEAREST,
+                false);
     }
 
     private static BarbStyle barbs(Map<String, String> p) {

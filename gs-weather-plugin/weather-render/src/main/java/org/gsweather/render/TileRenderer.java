@@ -42,7 +42,7 @@ public final class TileRenderer {
         Canvas c = canvas(view);
         for (Style s : styles) {
             if (s instanceof RampStyle r) {
-                ramp(c, colors(r, source.scalar().units()), source.scalar(), view);
+                ramp(c, colors(r, source.scalar()), source.scalar(), view);
             } else if (s instanceof BarbStyle b) {
                 symbols.barbs(c, source.wind(), b, view);
             } else if (s instanceof ArrowStyle a) {
@@ -55,13 +55,23 @@ public final class TileRenderer {
     }
 
     private ColorRamp lastRamp;
+    private RampStyle lastStyle;
+    private GridValues lastField;
 
-    /** The ramp of a style for a field's units, kept while the same style draws tile after tile. */
-    ColorRamp colors(RampStyle style, String units) {
+    /**
+     * The ramp of a style for a field, kept while the same style draws tile after tile (of the same field
+     * when the style takes its range from the field).
+     */
+    ColorRamp colors(RampStyle style, GridValues field) {
         ColorRamp r = lastRamp;
-        if (r == null || r.style() != style || !r.dataUnits().equals(units)) {
-            r = ColorRamp.of(style, units);
+        if (r == null
+                || lastStyle != style
+                || !r.dataUnits().equals(field.units())
+                || (style.autoRange() && lastField != field)) {
+            r = ColorRamp.of(style, field);
             lastRamp = r;
+            lastStyle = style;
+            lastField = field;
         }
         return r;
     }

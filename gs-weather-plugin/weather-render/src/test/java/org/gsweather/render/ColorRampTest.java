@@ -110,7 +110,8 @@ class ColorRampTest {
                         EdgeColor.TRANSPARENT,
                         0,
                         1,
-                        Sampling.NEAREST),
+                        Sampling.NEAREST,
+                        false),
                 "mm");
         assertThat(Argb.format(r.color(5f))).isEqualTo("#00ff00ff");
         assertThat(Argb.format(r.color(20f))).isEqualTo("#0000ffff");
@@ -128,5 +129,37 @@ class ColorRampTest {
         assertThat(steps.stepped()).isTrue();
         assertThat(steps.values()).containsExactly(0, 5, 10);
         assertThatThrownBy(() -> Palette.fromCpt("bad", "mm", "0 red 1 blue\n")).hasMessageContaining("line 1");
+    }
+
+    @Test
+    void autoRangeIsTheWholeFieldsRangeInTheDisplayUnits() throws Exception {
+        try (var f = org.gsweather.FieldFiles.open(
+                org.gsweather.testing.TestData.file("grib2/noaa/hrrr.t06z.wrfsfcf01-TMP.grib2"))) {
+            GridValues t = GridValues.read(f.fields().get(0));
+            float lo = Float.MAX_VALUE;
+            float hi = -Float.MAX_VALUE;
+            for (float v : t.values()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            RampStyle auto = (RampStyle) StyleParser.parse("ramp:temperature,units=degC,min=auto,max=auto")
+                    .get(0);
+            double[] d = ColorRamp.of(auto, t).displayThresholds();
+            assertThat(d[0]).isCloseTo(lo - 273.15, org.assertj.core.api.Assertions.within(1e-3));
+            assertThat(d[d.length - 1]).isCloseTo(hi - 273.15, org.assertj.core.api.Assertions.within(1e-3));
+
+            RampStyle gray = (RampStyle) StyleParser.parse("ramp:gray").get(0);
+            assertThat(gray.autoRange())
+                    .as("unitless palettes take the field's range")
+                    .isTrue();
+            double[] g = ColorRamp.of(gray, t).displayThresholds();
+            assertThat(g[0]).isCloseTo(lo, org.assertj.core.api.Assertions.within(1e-3));
+            assertThat(g[g.length - 1]).isCloseTo(hi, org.assertj.core.api.Assertions.within(1e-3));
+
+            RampStyle fixed =
+                    (RampStyle) StyleParser.parse("ramp:gray,min=250,max=300").get(0);
+            assertThat(fixed.autoRange()).isFalse();
+            assertThat(ColorRamp.of(fixed, t).displayThresholds()[0]).isEqualTo(250);
+        }
     }
 }
