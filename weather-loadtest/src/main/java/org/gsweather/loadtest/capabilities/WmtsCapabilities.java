@@ -34,7 +34,7 @@ public record WmtsCapabilities(
 
     public WmtsCapabilities {
         layers = List.copyOf(layers);
-        tileMatrixSets = Map.copyOf(tileMatrixSets);
+        tileMatrixSets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tileMatrixSets));
     }
 
     public static WmtsCapabilities parse(InputStream in, String source) {

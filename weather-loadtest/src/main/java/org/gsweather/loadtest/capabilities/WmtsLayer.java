@@ -1,5 +1,7 @@
 package org.gsweather.loadtest.capabilities;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gsweather.loadtest.tiles.LonLatBox;
@@ -26,8 +28,8 @@ public record WmtsLayer(
     public WmtsLayer {
         styles = List.copyOf(styles);
         formats = List.copyOf(formats);
-        tileMatrixSetLimits = Map.copyOf(tileMatrixSetLimits);
+        tileMatrixSetLimits = Collections.unmodifiableMap(new LinkedHashMap<>(tileMatrixSetLimits));
         dimensions = List.copyOf(dimensions);
-        tileTemplates = Map.copyOf(tileTemplates);
+        tileTemplates = Collections.unmodifiableMap(new LinkedHashMap<>(tileTemplates));
     }
 }
