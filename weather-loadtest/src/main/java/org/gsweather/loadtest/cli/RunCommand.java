@@ -24,6 +24,7 @@ import org.gsweather.loadtest.report.ReportJson;
 import org.gsweather.loadtest.request.LayerTarget;
 import org.gsweather.loadtest.request.Targets;
 import org.gsweather.loadtest.reset.ServerReset;
+import org.gsweather.loadtest.run.ClientWarmup;
 import org.gsweather.loadtest.run.Progress;
 import org.gsweather.loadtest.run.RunControl;
 import org.gsweather.loadtest.run.Runner;
@@ -153,6 +154,12 @@ final class RunCommand implements Callable<Integer> {
     int ioThreads;
 
     @Option(
+            names = "--client-warmup",
+            description = "Warm the client's code up for this long against a loopback server of its own before the"
+                    + " run (2s; 0 to skip). The server under test sees none of it.")
+    String clientWarmup = "2s";
+
+    @Option(
             names = "--max-error-rate",
             paramLabel = "PERCENT",
             description = "Exit with status 3 when more requests than this failed, e.g. 1%.")
@@ -200,6 +207,7 @@ final class RunCommand implements Callable<Integer> {
                     }
                 },
                 "wx-loadtest-interrupt");
+        ClientWarmup.run(Durations.parse(clientWarmup, "--client-warmup"));
         Runtime.getRuntime().addShutdownHook(hook);
         try (HttpDriver driver = new HttpDriver(endpoint, plan.timeout(), headers(), ioThreads, server.insecure)) {
             report = new Runner(plan, patterns, driver, new Progress(err, mode), control).run(server.url.toString());

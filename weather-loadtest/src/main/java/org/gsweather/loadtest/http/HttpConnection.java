@@ -46,7 +46,8 @@ public final class HttpConnection {
     private final HttpDriver driver;
     private final EventLoop loop;
     private Channel channel;
-    private int served;
+    /** Whether the socket was opened for the request in flight (a failure on it is not a stale keep-alive). */
+    private boolean fresh;
 
     private PlannedRequest request;
     private Callback callback;
@@ -78,6 +79,30 @@ public final class HttpConnection {
         } else {
             loop.execute(() -> begin(r, startNanos, cb));
         }
+    }
+
+    /**
+     * Opens the connection ahead of its first request (as wrk does before it starts the clock), then runs
+     * {@code done} on the event loop, connected or not: a failure shows again, and is counted, on the first request.
+     */
+    public void open(Runnable done) {
+        loop.execute(() -> {
+            if (channel != null && channel.isActive() || request != null) {
+                done.run();
+                return;
+            }
+            driver.bootstrap(loop, initializer())
+                    .connect(driver.endpoint().host(), driver.endpoint().port())
+                    .addListener((ChannelFuture f) -> {
+                        if (f.isSuccess() && channel == null && request == null) {
+                            channel = f.channel();
+                            fresh = false;
+                        } else if (f.isSuccess()) {
+                            f.channel().close();
+                        }
+                        done.run();
+                    });
+        });
     }
 
     /** Runs a task on this connection's event loop after a delay (think time). */
@@ -121,18 +146,9 @@ public final class HttpConnection {
 
     private void connect() {
         channel = null;
-        served = 0;
+        fresh = true;
         Endpoint e = driver.endpoint();
-        Bootstrap b = driver.bootstrap(loop, new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-                if (driver.ssl() != null) {
-                    ch.pipeline().addLast(driver.ssl().newHandler(ch.alloc(), e.host(), e.port()));
-                }
-                ch.pipeline().addLast(new HttpClientCodec());
-                ch.pipeline().addLast(new Handler());
-            }
-        });
+        Bootstrap b = driver.bootstrap(loop, initializer());
         PlannedRequest waiting = request;
         b.connect(e.host(), e.port()).addListener((ChannelFuture f) -> {
             if (request != waiting) {
@@ -146,6 +162,20 @@ public final class HttpConnection {
             channel = f.channel();
             write();
         });
+    }
+
+    private ChannelInitializer<SocketChannel> initializer() {
+        Endpoint e = driver.endpoint();
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                if (driver.ssl() != null) {
+                    ch.pipeline().addLast(driver.ssl().newHandler(ch.alloc(), e.host(), e.port()));
+                }
+                ch.pipeline().addLast(new HttpClientCodec());
+                ch.pipeline().addLast(new Handler());
+            }
+        };
     }
 
     private void write() {
@@ -217,7 +247,7 @@ public final class HttpConnection {
     }
 
     private void complete() {
-        served++;
+        fresh = false;
         if (!keepAlive && channel != null) {
             channel.close();
             channel = null;
@@ -244,7 +274,7 @@ public final class HttpConnection {
 
     /** The connection failed under a request: resend once if a reused connection died before answering. */
     private void broken(String why) {
-        if (!responding && served > 0 && !retried) {
+        if (!responding && !fresh && !retried) {
             retried = true;
             connect();
             return;

@@ -25,8 +25,7 @@ public final class ReportJson {
 
     /** Writes the file whole or not at all (a temporary file renamed into place). */
     public static void write(Report r, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 write(r, out);

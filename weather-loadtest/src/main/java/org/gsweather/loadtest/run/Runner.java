@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.gsweather.loadtest.http.HttpConnection;
 import org.gsweather.loadtest.http.HttpDriver;
 import org.gsweather.loadtest.pattern.Patterns;
 import org.gsweather.loadtest.pattern.RequestPattern;
@@ -103,13 +104,18 @@ public final class Runner {
                     + " access log without time stamps?); the open model needs a rate: --rate");
         }
         RequestSource source = new RequestSource(pattern, Math.min(stage.requests(), control.remainingRequests()));
+        List<HttpConnection> connections = new ArrayList<>();
+        for (int i = 0; i < stage.concurrency(); i++) {
+            connections.add(driver.connection());
+        }
+        StageContext.openAll(connections, plan.timeout().toNanos());
         long start = System.nanoTime();
         StageMetrics metrics = new StageMetrics(start);
         StageContext c = new StageContext(
                 stage,
                 source,
                 scheduled,
-                driver,
+                connections,
                 metrics,
                 control,
                 start,

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.gsweather.loadtest.http.HttpConnection;
-import org.gsweather.loadtest.http.HttpDriver;
 import org.gsweather.loadtest.http.Outcome;
 import org.gsweather.loadtest.pattern.RequestSource;
 import org.gsweather.loadtest.scenario.StagePlan;
@@ -27,11 +26,18 @@ final class StageContext {
     volatile boolean dropping;
     long unsent;
 
+    /** Opens every connection before the stage's clock starts, waiting at most the given time. */
+    static void openAll(List<HttpConnection> connections, long timeoutNanos) throws InterruptedException {
+        java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(connections.size());
+        connections.forEach(c -> c.open(open::countDown));
+        open.await(timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     StageContext(
             StagePlan plan,
             RequestSource source,
             boolean scheduled,
-            HttpDriver driver,
+            List<HttpConnection> connections,
             StageMetrics metrics,
             RunControl control,
             long startNanos,
@@ -45,11 +51,7 @@ final class StageContext {
         this.deadlineNanos = Math.min(startNanos + plan.duration().toNanos(), control.deadlineNanos());
         this.graceNanos = graceNanos;
         this.lastDone = new AtomicLong(startNanos);
-        java.util.ArrayList<HttpConnection> c = new java.util.ArrayList<>();
-        for (int i = 0; i < plan.concurrency(); i++) {
-            c.add(driver.connection());
-        }
-        this.connections = List.copyOf(c);
+        this.connections = List.copyOf(connections);
     }
 
     /** Records an outcome, unless the run was interrupted (requests cut off by Ctrl-C are not results). */
