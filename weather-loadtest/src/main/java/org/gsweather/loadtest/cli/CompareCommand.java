@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "compare",
+        mixinStandardHelpOptions = true,
         description = {
             "Compares report B with baseline A (JSON files of run --json) and exits with status 3 on a regression:"
                     + " req/s lower, latency or error rate higher than A by more than the threshold.",
@@ -28,7 +29,7 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B.json", description = "Candidate report.")
     Path b;
 
-    @Option(names = "--threshold", description = "Allowed change, e.g. 10% (default) or 0.1.")
+    @Option(names = "--threshold", description = "Allowed change, e.g. 10%% (default) or 0.1.")
     String threshold = "10%";
 
     @Option(

@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "layers",
+        mixinStandardHelpOptions = true,
         description = "Lists what a server's capabilities offer a run: layers, tile matrix sets, styles, dimensions.")
 final class LayersCommand implements Callable<Integer> {
 

@@ -6,7 +6,10 @@ import org.gsweather.loadtest.scenario.Regions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "regions", description = "Lists the named regions scenarios can use (--region, hotSpots, targets).")
+@Command(
+        name = "regions",
+        mixinStandardHelpOptions = true,
+        description = "Lists the named regions scenarios can use (--region, hotSpots, targets).")
 final class RegionsCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -16,6 +16,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "reset",
+        mixinStandardHelpOptions = true,
         description = {
             "Puts a server into a known state: truncates the layers' tile caches (GWC REST masstruncate), empties the"
                     + " weather plugin's field cache and zeroes its metrics (POST /rest/wx/reset; a stock server's 404"

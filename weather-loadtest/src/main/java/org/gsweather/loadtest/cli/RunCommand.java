@@ -43,6 +43,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "run",
+        mixinStandardHelpOptions = true,
         description = {
             "Runs a scenario against a server and reports it.",
             "SCENARIO is a shipped scenario (wx-loadtest scenarios lists them) or a YAML file. Options override the"
@@ -162,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--max-error-rate",
             paramLabel = "PERCENT",
-            description = "Exit with status 3 when more requests than this failed, e.g. 1%.")
+            description = "Exit with status 3 when more requests than this failed, e.g. 1%%.")
     String maxErrorRate;
 
     @Override

@@ -8,6 +8,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "scenarios",
+        mixinStandardHelpOptions = true,
         description = "Lists the shipped scenarios, or prints one as YAML (a starting point for your own file).")
 final class ScenariosCommand implements Callable<Integer> {
 

@@ -75,9 +75,6 @@ public final class WxLoadtest {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return m + ": no such file";
         }
-        if (e instanceof java.net.ConnectException) {
-            return "cannot connect: " + m;
-        }
         return m;
     }
 

@@ -57,7 +57,18 @@ public final class AdminHttp {
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
-        HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest request = b.build();
+        HttpResponse<byte[]> r;
+        try {
+            r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.ConnectException e) {
+            URI u = request.uri();
+            java.net.ConnectException named = new java.net.ConnectException(
+                    "cannot connect to " + u.getHost() + ":" + (u.getPort() < 0 ? "default port" : u.getPort()) + " ("
+                            + u.getPath() + "): is the server running?");
+            named.initCause(e);
+            throw named;
+        }
         return new Response(
                 r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
