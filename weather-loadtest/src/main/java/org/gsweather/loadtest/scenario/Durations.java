@@ -34,26 +34,4 @@ public final class Durations {
         }
         return Duration.ofNanos(nanos);
     }
-
-    /** The short form used in reports: 250ms, 30s, 10m, 1h30m. */
-    public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 1000 || ms % 1000 != 0) {
-            return ms + "ms";
-        }
-        long s = ms / 1000;
-        StringBuilder b = new StringBuilder();
-        if (s >= 3600) {
-            b.append(s / 3600).append('h');
-            s %= 3600;
-        }
-        if (s >= 60) {
-            b.append(s / 60).append('m');
-            s %= 60;
-        }
-        if (s > 0) {
-            b.append(s).append('s');
-        }
-        return b.toString();
-    }
 }
