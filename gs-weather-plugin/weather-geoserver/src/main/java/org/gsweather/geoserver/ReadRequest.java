@@ -21,10 +21,10 @@ import org.gsweather.store.SliceQuery.TimeRange;
  * ELEVATION, REFERENCE_TIME as GeoServer passes them: dates, numbers, ranges of either, or text) and the
  * bands (null for all).
  */
-record ReadRequest(GridGeometry2D gridGeometry, SliceQuery query, int[] bands) {
-    static final String REFERENCE_TIME = "REFERENCE_TIME";
+public record ReadRequest(GridGeometry2D gridGeometry, SliceQuery query, int[] bands) {
+    public static final String REFERENCE_TIME = "REFERENCE_TIME";
 
-    static ReadRequest of(GeneralParameterValue[] parameters) {
+    public static ReadRequest of(GeneralParameterValue[] parameters) {
         GridGeometry2D grid = null;
         List<TimeRange> times = new ArrayList<>();
         List<LevelRange> levels = new ArrayList<>();

@@ -44,7 +44,7 @@ public final class WeatherFormat extends AbstractGridFormat {
         return "Weather " + f.label();
     }
 
-    FileFormat fileFormat() {
+    public FileFormat fileFormat() {
         return fileFormat;
     }
 

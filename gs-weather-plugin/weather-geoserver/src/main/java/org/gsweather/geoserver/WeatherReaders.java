@@ -1,0 +1,40 @@
+package org.gsweather.geoserver;
+
+import java.util.Optional;
+import org.geotools.coverage.grid.io.GridCoverage2DReader;
+import org.gsweather.store.Coverage;
+import org.gsweather.store.WeatherStore;
+
+/**
+ * The weather store and coverage behind a GeoTools reader that GeoServer hands out, however it wrapped
+ * ours (single-coverage and band-customizing wrappers keep our format and source).
+ */
+public final class WeatherReaders {
+    private WeatherReaders() {}
+
+    /** The coverage a reader of one layer reads, or empty when the reader is not a weather store's. */
+    public static Optional<Layer> layer(GridCoverage2DReader reader) {
+        if (reader == null || !(reader.getFormat() instanceof WeatherFormat format)) {
+            return Optional.empty();
+        }
+        Object source = reader.getSource();
+        if (!(source instanceof WeatherSource ws)) {
+            return Optional.empty();
+        }
+        WeatherStore store = WeatherStores.find(ws.settings(format.fileFormat()));
+        String[] names;
+        try {
+            names = reader.getGridCoverageNames();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        if (store == null || names.length != 1) {
+            return Optional.empty();
+        }
+        Coverage coverage = store.snapshot().coverage(names[0]);
+        return coverage == null ? Optional.empty() : Optional.of(new Layer(store, coverage));
+    }
+
+    /** A weather store and one of its coverages, as they are now. */
+    public record Layer(WeatherStore store, Coverage coverage) {}
+}
