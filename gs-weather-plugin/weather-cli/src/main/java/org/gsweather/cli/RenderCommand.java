@@ -24,6 +24,7 @@ import org.gsweather.render.TileMatrixSet;
 import org.gsweather.render.TileRenderer;
 import org.gsweather.render.View;
 import org.gsweather.render.WindPair;
+import org.gsweather.store.GoesCalibration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -123,7 +124,10 @@ final class RenderCommand implements Callable<Integer> {
                 source = FieldSource.of(WindPair.find(f.fields(), chosen.get(0)).read());
             } else {
                 GridValues values = GridValues.read(chosen.get(0));
-                source = FieldSource.of(calibrate == null ? values : GoesCalibration.apply(calibrate, f, values));
+                source = FieldSource.of(
+                        calibrate == null
+                                ? values
+                                : GoesCalibration.of(calibrate).apply(f, values));
             }
             png = legend != null ? legend(source, styles) : new TileRenderer(deflate).renderPng(source, styles, view);
         }

@@ -15,6 +15,7 @@ import org.gsweather.field.DataFormatException;
 import org.gsweather.field.Field;
 import org.gsweather.field.FieldInfo;
 import org.gsweather.grid.Grid;
+import org.gsweather.netcdf.NetcdfField;
 import org.gsweather.netcdf.NetcdfFile;
 import org.gsweather.render.WindPair;
 
@@ -33,6 +34,7 @@ final class CoverageCatalog {
         Map<String, Group> groups = new TreeMap<>();
         for (StoreFile file : files) {
             String band = bandSuffix(file);
+            GoesCalibration calibration = file.file() instanceof NetcdfFile nc ? GoesCalibration.of(nc) : null;
             List<? extends Field> fields = file.fields();
             for (int k = 0; k < fields.size(); k++) {
                 Field f = fields.get(k);
@@ -47,18 +49,15 @@ final class CoverageCatalog {
                     continue;
                 }
                 String name = CoverageNames.of(f, band);
-                Group g = groups.computeIfAbsent(name, n -> new Group(n, f));
-                FieldInfo info = f.info();
-                g.add(
-                        new Slice(
-                                info.validTime(),
-                                info.referenceTime(),
-                                CoverageLevels.value(info.level()),
-                                info.timeRange(),
-                                new FieldRef(file, k),
-                                null,
-                                null),
-                        grid);
+                groups.computeIfAbsent(name, n -> new Group(n, f)).add(slice(f, new FieldRef(file, k)), grid);
+                if (calibration != null
+                        && f instanceof NetcdfField n
+                        && n.variable().equals("Rad")) {
+                    // GOES ABI L1b: the band also as forecasters look at it, BT_C13 (K) or REFL_C02
+                    String calibrated = CoverageNames.clean(calibration.prefix() + band);
+                    groups.computeIfAbsent(calibrated, x -> Group.calibrated(x, f, calibration))
+                            .add(slice(f, new FieldRef(file, k, calibration)), grid);
+                }
             }
         }
         Map<String, Coverage> coverages = new TreeMap<>();
@@ -75,6 +74,18 @@ final class CoverageCatalog {
             }
         }
         return Collections.unmodifiableMap(coverages);
+    }
+
+    private static Slice slice(Field f, FieldRef ref) {
+        FieldInfo info = f.info();
+        return new Slice(
+                info.validTime(),
+                info.referenceTime(),
+                CoverageLevels.value(info.level()),
+                info.timeRange(),
+                ref,
+                null,
+                null);
     }
 
     private static void put(Map<String, Coverage> coverages, Coverage c) {
@@ -175,13 +186,27 @@ final class CoverageCatalog {
         final List<Slice> slices = new ArrayList<>();
 
         Group(String name, Field first) {
+            this(name, CoverageNames.title(first), first.info().parameter().units(), first);
+        }
+
+        private Group(String name, String title, String units, Field first) {
             this.name = name;
-            this.title = CoverageNames.title(first);
-            this.units = first.info().parameter().units();
+            this.title = title;
+            this.units = units;
             this.levels = CoverageLevels.of(first.info().level());
             this.component = WindPair.component(first);
             this.grib2 = CoverageNames.isGrib2(first);
             this.gridRelative = first.gridRelativeVectors();
+        }
+
+        /** A GOES ABI band calibrated from its radiances. */
+        static Group calibrated(String name, Field radiance, GoesCalibration calibration) {
+            String what = calibration == GoesCalibration.BT ? "Brightness temperature" : "Reflectance factor";
+            return new Group(
+                    name,
+                    what + " [" + calibration.units() + "] of " + CoverageNames.title(radiance),
+                    calibration.units(),
+                    radiance);
         }
 
         /** Adds a slice; of two fields at the same time, level and run the newer file's wins. */

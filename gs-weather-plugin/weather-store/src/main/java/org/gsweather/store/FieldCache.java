@@ -89,7 +89,10 @@ public final class FieldCache {
 
     private static GridValues decode(FieldRef ref) {
         try {
-            return GridValues.read(ref.field());
+            GridValues raw = GridValues.read(ref.field());
+            return ref.calibration() == null
+                    ? raw
+                    : ref.calibration().apply(ref.file().file(), raw);
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(ref.file().path().getFileName() + ": " + e.getMessage(), e));
         }

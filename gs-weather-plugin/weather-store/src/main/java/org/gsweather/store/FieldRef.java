@@ -2,8 +2,15 @@ package org.gsweather.store;
 
 import org.gsweather.field.Field;
 
-/** A field of a store file: the file (by identity) and the field's position in it, from 0. */
-public record FieldRef(StoreFile file, int index) {
+/**
+ * A field of a store file: the file (by identity) and the field's position in it, from 0; GOES ABI
+ * radiances may be read calibrated (brightness temperature, reflectance).
+ */
+public record FieldRef(StoreFile file, int index, GoesCalibration calibration) {
+
+    public FieldRef(StoreFile file, int index) {
+        this(file, index, null);
+    }
 
     public Field field() {
         return file.fields().get(index);
@@ -11,11 +18,11 @@ public record FieldRef(StoreFile file, int index) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FieldRef r && r.file == file && r.index == index;
+        return o instanceof FieldRef r && r.file == file && r.index == index && r.calibration == calibration;
     }
 
     @Override
     public int hashCode() {
-        return System.identityHashCode(file) * 31 + index;
+        return (System.identityHashCode(file) * 31 + index) * 3 + (calibration == null ? 0 : 1 + calibration.ordinal());
     }
 }

@@ -108,6 +108,26 @@ class CoverageCatalogTest {
     }
 
     @Test
+    void goesRadiancesAreAlsoCalibratedCoverages() throws IOException {
+        put("netcdf/goes/OR_ABI-L1b-RadM1-M6C13_G17_s20193351027275_e20193351027344_c20193351027405.nc", "m1c13.nc");
+        put("netcdf/goes/OR_ABI-L1b-RadC-M6C04_G17_s20193002001196_e20193002003569_c20193002004076.nc", "cc04.nc");
+        FieldCache cache = new FieldCache(64 << 20);
+        try (WeatherStore store =
+                WeatherStore.open(StoreSettings.of(dir, FileFormat.NETCDF), cache, Clock.systemUTC(), null)) {
+            Coverage bt = store.snapshot().coverage("BT_C13");
+            assertThat(bt.units()).isEqualTo("K");
+            assertThat(bt.title()).startsWith("Brightness temperature [K]");
+            double[] range = cache.scalar(bt.slices().get(0).scalar()).range();
+            assertThat(range[0]).as("coldest cloud tops").isBetween(180.0, 240.0);
+            assertThat(range[1]).as("warmest surface").isBetween(260.0, 320.0);
+            Coverage refl = store.snapshot().coverage("REFL_C04");
+            assertThat(refl.units()).isEqualTo("1");
+            assertThat(cache.scalar(refl.slices().get(0).scalar()).range()[1]).isBetween(0.05, 1.5);
+            assertThat(store.snapshot().coverages()).doesNotContainKeys("REFL_C13", "BT_C04");
+        }
+    }
+
+    @Test
     void netcdfTimesOfOneVariableAreOneCoverage() throws IOException {
         Map<String, Coverage> c = coverages(TestData.file("netcdf/cf/air.nc"), FileFormat.NETCDF);
         assertThat(c.get("air").validTimes()).hasSize(124);

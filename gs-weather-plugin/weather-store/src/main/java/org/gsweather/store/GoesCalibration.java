@@ -1,4 +1,4 @@
-package org.gsweather.cli;
+package org.gsweather.store;
 
 import java.io.IOException;
 import java.util.Map;
@@ -11,10 +11,65 @@ import org.gsweather.render.GridValues;
  * PUG vol. 3, 5.1.3.8): brightness temperature {@code (fk2 / ln(fk1 / L + 1) - bc1) / bc2} for the
  * infrared bands, reflectance factor {@code kappa0 * L} for the visible and near-infrared ones.
  */
-final class GoesCalibration {
-    private GoesCalibration() {}
+public enum GoesCalibration {
+    /** Brightness temperature in K, for the infrared bands (7 to 16). */
+    BT("bt", "BT", "K"),
+    /** Reflectance factor, for the visible and near-infrared bands (1 to 6). */
+    REFLECTANCE("reflectance", "REFL", "1");
 
-    static GridValues apply(String kind, FieldFile file, GridValues radiance) throws IOException {
+    private final String option;
+    private final String prefix;
+    private final String units;
+
+    GoesCalibration(String option, String prefix, String units) {
+        this.option = option;
+        this.prefix = prefix;
+        this.units = units;
+    }
+
+    /** {@code bt} or {@code reflectance}, as {@code wx render --calibrate} names them. */
+    public static GoesCalibration of(String option) {
+        for (GoesCalibration c : values()) {
+            if (c.option.equals(option)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("--calibrate " + option + ": use bt or reflectance");
+    }
+
+    /** Coverage name prefix of the calibrated band: {@code BT_C13}, {@code REFL_C02}. */
+    String prefix() {
+        return prefix;
+    }
+
+    public String units() {
+        return units;
+    }
+
+    /** The calibration a GOES ABI L1b file's bands have, or null for any other file. */
+    static GoesCalibration of(NetcdfFile nc) {
+        if (!nc.variableNames().contains("Rad")) {
+            return null;
+        }
+        try {
+            if (nc.variableNames().contains("planck_fk1") && !Double.isNaN(scalar(nc, "planck_fk1"))) {
+                return BT;
+            }
+            if (nc.variableNames().contains("kappa0") && !Double.isNaN(scalar(nc, "kappa0"))) {
+                return REFLECTANCE;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Radiances of a GOES ABI L1b file calibrated with the file's own coefficients. */
+    public GridValues apply(FieldFile file, GridValues radiance) throws IOException {
+        return apply(option, file, radiance);
+    }
+
+    private static GridValues apply(String kind, FieldFile file, GridValues radiance) throws IOException {
         if (!(file instanceof NetcdfFile nc) || !nc.variableNames().contains("planck_fk1")) {
             throw new IllegalArgumentException(
                     "--calibrate works on GOES ABI L1b radiance files (Rad with planck_* and kappa0 variables)");
