@@ -12,12 +12,10 @@ import java.util.concurrent.Callable;
 import org.gsweather.FieldFiles;
 import org.gsweather.field.Field;
 import org.gsweather.field.FieldFile;
-import org.gsweather.render.ColorRamp;
 import org.gsweather.render.FieldSource;
 import org.gsweather.render.GridValues;
 import org.gsweather.render.Legend;
 import org.gsweather.render.PngEncoder;
-import org.gsweather.render.RampStyle;
 import org.gsweather.render.Style;
 import org.gsweather.render.StyleParser;
 import org.gsweather.render.TileMatrixSet;
@@ -158,17 +156,14 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The legend of the whole style (color bars, line samples, speed keys), as GetLegendGraphic draws it. */
     private byte[] legend(FieldSource source, List<Style> styles) {
-        RampStyle ramp = (RampStyle) styles.stream()
-                .filter(s -> s instanceof RampStyle)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--legend needs a ramp: style"));
         String[] s = legend.toLowerCase(Locale.ROOT).split("x");
         if (s.length != 2) {
             throw new IllegalArgumentException("--legend " + legend + ": write WIDTHxHEIGHT, e.g. 120x260");
         }
-        ColorRamp colors = ColorRamp.of(ramp, source.scalar().units());
-        return Legend.png(colors, ramp.palette().title(), integer("width", s[0]), integer("height", s[1]));
+        return Legend.stack(styles, source.scalar(), integer("width", s[0]), integer("height", s[1]), 11)
+                .toPng(new PngEncoder());
     }
 
     private View view() {

@@ -1,5 +1,8 @@
 package org.gsweather.render;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,18 +25,117 @@ public final class Legend {
         return draw(ramp, title, width, height).toPng(new PngEncoder());
     }
 
+    /**
+     * The legend of a stack of styles drawn on one field (a {@code wx render} style or the {@code wx:}
+     * transformations of one SLD), one part below the other: a color bar for a ramp, a line sample with the
+     * interval for isolines, a speed key for barbs and arrows.
+     *
+     * @param field the field the ramps are resolved against (units, automatic range); a ramp's title is its
+     *     palette's
+     * @param width legend width in pixels (60 to 2048)
+     * @param rampHeight height of a color bar (80 to 2048)
+     * @param font text height in pixels
+     * @return ARGB pixels, row by row, {@code width} wide
+     */
+    public static Canvas stack(List<Style> styles, GridValues field, int width, int rampHeight, double font) {
+        List<Canvas> parts = new ArrayList<>();
+        for (Style s : styles) {
+            if (s instanceof RampStyle r) {
+                parts.add(draw(ColorRamp.of(r, field), r.palette().title(), width, rampHeight, font));
+            } else if (s instanceof IsolineStyle i) {
+                parts.add(lines(i, field.units(), width, font));
+            } else if (s instanceof BarbStyle b) {
+                parts.add(key(b, width, font, new double[] {5, 10, 25, 50, 65}, "kt"));
+            } else if (s instanceof ArrowStyle a) {
+                parts.add(key(a, width, font, a.scaled() ? new double[] {10, 25, 50} : new double[] {20}, "kt"));
+            }
+        }
+        int height = 0;
+        for (Canvas p : parts) {
+            height += p.height();
+        }
+        Canvas out = new Canvas(width, Math.max(1, height));
+        int[] argb = out.argb();
+        int y = 0;
+        for (Canvas p : parts) {
+            System.arraycopy(p.pixels(), 0, argb, y * width, p.width() * p.height());
+            y += p.height();
+        }
+        out.markDrawn();
+        return out;
+    }
+
+    /** A line sample in the style's color and width, and what it shows: {@code every 4 °C}. */
+    static Canvas lines(IsolineStyle style, String dataUnits, int width, double font) {
+        int height = (int) Math.ceil(2.6 * font + 8);
+        Canvas c = background(width, height);
+        Rasterizer raster = new Rasterizer();
+        raster.reset(width, height);
+        double y = 4 + 0.6 * font;
+        raster.segment(6, y, width - 6, y, style.width(), 0.5 * style.width());
+        raster.paint(c.argb(), style.color());
+        raster.reset(width, height);
+        String units = symbol(style.units() != null ? style.units() : dataUnits);
+        String what = style.levels().length > 0
+                ? style.levels().length + " levels " + format(style.levels()[0]) + " to "
+                        + format(style.levels()[style.levels().length - 1]) + " " + units
+                : "every " + format(style.interval()) + " " + units
+                        + (style.majorEvery() > 0
+                                ? ", bold every " + format(style.interval() * style.majorEvery())
+                                : "");
+        new TextPath().add(raster, what, 6, y + 1.3 * font, fitting(what, width - 12, font), 0, false);
+        raster.paint(c.argb(), INK);
+        return c;
+    }
+
+    /** Barbs or arrows at a few speeds, each with its speed below. */
+    static Canvas key(Style style, int width, double font, double[] speeds, String units) {
+        double size = style instanceof BarbStyle b ? b.size() : 2 * ((ArrowStyle) style).size();
+        int height = (int) Math.ceil(size + 2 * font + 12);
+        Canvas c = background(width, height);
+        SymbolLayer symbols = new SymbolLayer();
+        double cell = (double) width / speeds.length;
+        Rasterizer raster = new Rasterizer();
+        raster.reset(width, height);
+        TextPath text = new TextPath();
+        for (int k = 0; k < speeds.length; k++) {
+            double cx = (k + 0.5) * cell;
+            double x = style instanceof BarbStyle ? cx + 0.4 * size : cx;
+            symbols.key(c, style, x, 4 + 0.5 * size, speeds[k]);
+            String label = format(speeds[k]) + " " + units;
+            text.add(raster, label, cx, 8 + size + 0.6 * font, fitting(label, cell - 2, font), 0, true);
+        }
+        raster.paint(c.argb(), INK);
+        return c;
+    }
+
+    private static Canvas background(int width, int height) {
+        Canvas c = new Canvas(width, height);
+        Arrays.fill(c.argb(), BACKGROUND);
+        c.markDrawn();
+        return c;
+    }
+
+    /** The font size at which a text fits a width. */
+    private static double fitting(String text, double width, double font) {
+        return Math.min(font, width / GlyphOutlines.width(text));
+    }
+
     static Canvas draw(ColorRamp ramp, String title, int width, int height) {
+        return draw(ramp, title, width, height, 11);
+    }
+
+    static Canvas draw(ColorRamp ramp, String title, int width, int height, double font) {
         if (width < 60 || height < 80 || width > 2048 || height > 2048) {
             throw new IllegalArgumentException("legend size " + width + "x" + height + " out of range 60x80-2048x2048");
         }
         Canvas c = new Canvas(width, height);
         int[] argb = c.argb();
-        java.util.Arrays.fill(argb, BACKGROUND);
+        Arrays.fill(argb, BACKGROUND);
         c.markDrawn();
         Rasterizer raster = new Rasterizer();
         raster.reset(width, height);
         TextPath text = new TextPath();
-        double font = 11;
         String heading = title + " [" + symbol(ramp.units()) + "]";
         double titleFont = Math.min(font, (width - 10) / GlyphOutlines.width(heading));
         text.add(raster, heading, 5, 6 + font / 2, titleFont, 0, false);

@@ -120,6 +120,30 @@ final class SymbolLayer {
         }
     }
 
+    /**
+     * Draws one barb or arrow for a legend: at (x, y) on a canvas, the wind blowing from the west at
+     * {@code kt} knots (northern hemisphere).
+     */
+    void key(Canvas c, Style style, double x, double y, double kt) {
+        raster.reset(c.width(), c.height());
+        sx = x;
+        sy = y;
+        dirX = 1;
+        dirY = 0;
+        south = false;
+        int color;
+        if (style instanceof BarbStyle b) {
+            barb(b, kt);
+            color = b.color();
+        } else {
+            ArrowStyle a = (ArrowStyle) style;
+            arrow(a, kt / Units.conversion("m/s", "kt")[0]);
+            color = a.color();
+        }
+        raster.paint(c.argb(), color);
+        c.markDrawn();
+    }
+
     /** Samples the wind at CRS x/y and turns it into a screen direction; false where there is none. */
     private boolean windAt(OutputCrs crs, double x, double y, GridValues u, GridValues v, WindValues wind) {
         crs.inverse(x, y, ll);

@@ -47,18 +47,39 @@ record WxInputs(WxKind kind, String style, ReferencedEnvelope bbox, int width, i
                 }
             }
         }
+        String spelled = style(kind, style);
         if (bbox == null || width == null || height == null) {
             throw new IllegalArgumentException(kind.qualifiedName() + " needs outputBBOX, outputWidth and outputHeight:"
                     + " pass env('wms_bbox'), env('wms_width') and env('wms_height') as GeoServer's heatmap does");
         }
-        String spelled = kind.style()
+        return new WxInputs(kind, spelled, bbox, width, height);
+    }
+
+    /** The style parameters in the STYLE mini-language: {@code ramp:palette=temperature,units=degC}. */
+    private static String style(WxKind kind, Map<String, String> style) {
+        return kind.style()
                 + (style.isEmpty()
                         ? ""
                         : ":"
                                 + style.entrySet().stream()
                                         .map(x -> x.getValue().isEmpty() ? x.getKey() : x.getKey() + "=" + x.getValue())
                                         .collect(Collectors.joining(",")));
-        return new WxInputs(kind, spelled, bbox, width, height);
+    }
+
+    /**
+     * The style of a transformation's parameters alone (for legends: no map geometry is needed).
+     *
+     * @throws IllegalArgumentException naming an unknown parameter
+     */
+    static String styleOnly(WxKind kind, Map<String, Object> parameters) {
+        Map<String, String> style = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : parameters.entrySet()) {
+            String k = e.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (kind.keys().contains(k) && e.getValue() != null) {
+                style.put(k, text(e.getValue()));
+            }
+        }
+        return style(kind, style);
     }
 
     private static ReferencedEnvelope envelope(Object value) {

@@ -76,6 +76,11 @@ final class WxTransformation extends FunctionExpressionImpl
         return CanvasCoverage.of(name, canvas, in.bbox());
     }
 
+    /** The styles this transformation draws, from its parameters alone (legends). */
+    List<Style> styles() {
+        return styles(WxInputs.styleOnly(kind, inputs(null)));
+    }
+
     /** The style of the parameters, parsed once; errors name the parameter, as {@code wx render}'s do. */
     private List<Style> styles(String style) {
         try {
