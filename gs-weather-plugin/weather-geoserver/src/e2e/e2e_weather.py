@@ -15,9 +15,9 @@ import numpy as np
 from osgeo import gdal
 
 gdal.UseExceptions()
-GS, WEATHER, ROOT, LOG = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+GS, WEATHER, ROOT, LOG = (sys.argv + [None] * 5)[1:5] if __name__ == "__main__" else (None, None, None, None)
 AUTH = "Basic " + base64.b64encode(b"admin:geoserver").decode()
-WX = os.path.join(ROOT, "bin", "wx")
+WX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "bin", "wx")
 TMP = tempfile.mkdtemp(prefix="e2e-weather-")
 failures = []
 

@@ -18,7 +18,7 @@ package org.gsweather.render;
  * @param autoRange whether a {@code min} or {@code max} not given (NaN) is the field's own lowest or highest
  *     value instead of the palette's: {@code min=auto}/{@code max=auto}, and the default of unitless palettes
  *     ({@code gray}, {@code visible}) whose 0..1 range fits few fields. The whole field's range, so that every
- *     tile of one field agrees.
+ *     tile of one field agrees. Stepped palettes keep their steps.
  */
 public record RampStyle(
         Palette palette,
@@ -64,7 +64,7 @@ public record RampStyle(
                 0,
                 1,
                 Sampling.NEAREST,
-                palette.generic());
+                palette.generic() && !palette.stepped());
     }
 
     /** This style with min and max given, no longer automatic. */

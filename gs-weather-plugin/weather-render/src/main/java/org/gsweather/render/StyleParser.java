@@ -111,7 +111,8 @@ public final class StyleParser {
         String units = p.get("units");
         boolean autoMin = "auto".equalsIgnoreCase(p.get("min"));
         boolean autoMax = "auto".equalsIgnoreCase(p.get("max"));
-        boolean auto = autoMin || autoMax || (d.autoRange() && !p.containsKey("min") && !p.containsKey("max"));
+        boolean auto = !palette.stepped()
+                && (autoMin || autoMax || (d.autoRange() && !p.containsKey("min") && !p.containsKey("max")));
         return new RampStyle(
                 palette,
                 autoMin ? Double.NaN : number(p, "min", Double.NaN),
