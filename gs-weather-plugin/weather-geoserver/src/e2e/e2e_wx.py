@@ -262,8 +262,10 @@ def main():
             f"<workspace>wx</workspace><url>file:{tif}</url></coverageStore>")
     http("DELETE", "/rest/workspaces/wx/coveragestores/hrrr_geotiff?recurse=true")
     http("POST", "/rest/workspaces/wx/coveragestores", body)
+    # GDAL's CRS of the GRIB (its own sphere datum) has no EPSG code: declare one, as a stock user must
     http("POST", "/rest/workspaces/wx/coveragestores/hrrr_geotiff/coverages", "<coverage><name>HRRR_TMP_GEOTIFF</name>"
-         "<nativeCoverageName>hrrr-tmp</nativeCoverageName></coverage>")
+         "<nativeCoverageName>hrrr-tmp</nativeCoverageName><srs>EPSG:4326</srs>"
+         "<projectionPolicy>REPROJECT_TO_DECLARED</projectionPolicy></coverage>")
     bbox = bbox3857(-125, 25, -67, 50)
     s1, ours, _ = getmap("wx:HRRR_TMP_GEOTIFF", "e2e_wx_classes", bbox, size, "EPSG:3857")
     s2, stock, _ = getmap("wx:HRRR_TMP_GEOTIFF", "e2e_colormap", bbox, size, "EPSG:3857")
