@@ -56,7 +56,8 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
         this.layer = layer;
     }
 
-    private Dimension dimension() {
+    /** The dimension this filter follows. */
+    public Dimension dimension() {
         Dimension d = Dimension.ofParameter(getKey());
         if (d == null) {
             throw new IllegalStateException(
