@@ -42,6 +42,21 @@ public final class StyleParser {
 
     private StyleParser() {}
 
+    /**
+     * The parameters a style kind takes ({@code ramp}, {@code barbs}, {@code arrows}, {@code isolines}), sorted:
+     * the SLD parameters of the matching {@code wx:} transformation.
+     */
+    public static List<String> keys(String kind) {
+        Set<String> keys = switch (kind) {
+            case "ramp" -> RAMP_KEYS;
+            case "barbs" -> BARB_KEYS;
+            case "arrows" -> ARROW_KEYS;
+            case "isolines" -> ISOLINE_KEYS;
+            default -> throw new StyleException("unknown style '" + kind + "'");
+        };
+        return keys.stream().sorted().toList();
+    }
+
     /** Parses one style or several joined with {@code +}, drawn in that order. */
     public static List<Style> parse(String text) {
         if (text == null || text.isBlank()) {

@@ -2,6 +2,7 @@ package org.gsweather.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,18 @@ class StyleAndCrsErrorsTest {
                 .hasMessageContaining("spacing=2.0 px out of range");
         assertThatThrownBy(() -> StyleParser.parse("ramp:temperature,below=#12"))
                 .hasMessageContaining("#rrggbb");
+    }
+
+    @Test
+    void everyKeyAStyleListsIsAcceptedByTheParser() {
+        assertThat(StyleParser.keys("barbs")).containsExactly("color", "colors", "size", "spacing", "width");
+        for (String kind : List.of("ramp", "barbs", "arrows", "isolines")) {
+            for (String key : StyleParser.keys(kind)) {
+                Throwable error = catchThrowable(() -> StyleParser.parse(kind + ":" + key + "=?"));
+                assertThat(error == null ? "" : error.getMessage()).doesNotContain("unknown parameter");
+            }
+        }
+        assertThatThrownBy(() -> StyleParser.keys("heatmap")).hasMessageContaining("unknown style 'heatmap'");
     }
 
     @Test
