@@ -1,25 +1,10 @@
 package org.gsweather.geoserver;
 
-import java.awt.RenderingHints;
-import java.util.Map;
-import org.geotools.coverage.grid.io.AbstractGridFormat;
-import org.geotools.coverage.grid.io.GridFormatFactorySpi;
 import org.gsweather.store.FileFormat;
 
-/** Registers the {@code Weather GRIB2} store type with GeoTools (META-INF/services). */
-public final class WeatherGrib2FormatFactory implements GridFormatFactorySpi {
-    @Override
-    public AbstractGridFormat createFormat() {
-        return new WeatherFormat(FileFormat.GRIB2);
-    }
-
-    @Override
-    public boolean isAvailable() {
-        return true;
-    }
-
-    @Override
-    public Map<RenderingHints.Key, ?> getImplementationHints() {
-        return Map.of();
+/** The {@code Weather GRIB2} store type. */
+public final class WeatherGrib2FormatFactory extends WeatherFormatFactory {
+    public WeatherGrib2FormatFactory() {
+        super(FileFormat.GRIB2);
     }
 }

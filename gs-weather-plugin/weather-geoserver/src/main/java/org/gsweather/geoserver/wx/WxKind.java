@@ -2,48 +2,17 @@ package org.gsweather.geoserver.wx;
 
 import java.util.List;
 import java.util.Locale;
+import org.gsweather.render.StyleParser;
 
 /**
  * The {@code wx:} rendering transformations and the {@code wx render} style each one draws: the SLD
  * parameters are the style's keys, with the same names, defaults and errors (docs/styles.md).
  */
 enum WxKind {
-    COLOR_RAMP(
-            "ColorRamp",
-            "ramp",
-            List.of(
-                    "palette",
-                    "min",
-                    "max",
-                    "units",
-                    "steps",
-                    "log",
-                    "below",
-                    "above",
-                    "missing",
-                    "opacity",
-                    "sampling")),
-    WIND_BARBS("WindBarbs", "barbs", List.of("spacing", "size", "width", "color", "colors")),
-    WIND_ARROWS("WindArrows", "arrows", List.of("spacing", "size", "width", "color", "colors", "scaled", "ref")),
-    ISOLINES(
-            "Isolines",
-            "isolines",
-            List.of(
-                    "interval",
-                    "base",
-                    "levels",
-                    "units",
-                    "color",
-                    "width",
-                    "major",
-                    "majorwidth",
-                    "labels",
-                    "labelunits",
-                    "font",
-                    "smooth",
-                    "fill",
-                    "fillmin",
-                    "fillmax"));
+    COLOR_RAMP("ColorRamp", "ramp"),
+    WIND_BARBS("WindBarbs", "barbs"),
+    WIND_ARROWS("WindArrows", "arrows"),
+    ISOLINES("Isolines", "isolines");
 
     static final String NAMESPACE = "wx";
     /** The parameters every transformation takes besides its style keys. */
@@ -53,10 +22,10 @@ enum WxKind {
     private final String style;
     private final List<String> keys;
 
-    WxKind(String localName, String style, List<String> keys) {
+    WxKind(String localName, String style) {
         this.localName = localName;
         this.style = style;
-        this.keys = keys;
+        this.keys = StyleParser.keys(style);
     }
 
     String localName() {
