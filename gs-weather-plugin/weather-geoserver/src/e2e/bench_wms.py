@@ -66,6 +66,29 @@ def wrk(u, connections, seconds):
     return ms(lat["50"]), ms(lat["99"]), rate, int(errors.group(1)) if errors else 0
 
 
+def metatile_misses():
+    """Times the first GetTile of distinct metatiles (each renders 1024 px plus gutter and stores 16 tiles)."""
+    base.publish("hrrr", "TMP_SFC", "BENCH_TMP")
+    base.http("PUT", "/rest/layers/wx:BENCH_TMP", "<layer><defaultStyle><name>wx:bench_ramp</name>"
+              "<workspace>wx</workspace></defaultStyle></layer>")
+    gl = ("<GeoServerLayer><enabled>true</enabled><name>wx:BENCH_TMP</name><mimeFormats><string>image/png</string>"
+          "</mimeFormats><gridSubsets><gridSubset><gridSetName>EPSG:900913</gridSetName></gridSubset></gridSubsets>"
+          "<metaWidthHeight><int>4</int><int>4</int></metaWidthHeight><gutter>16</gutter></GeoServerLayer>")
+    base.http("PUT", "/gwc/rest/layers/wx:BENCH_TMP.xml", gl)
+    base.http("POST", "/gwc/rest/masstruncate", "<truncateLayer><layerName>wx:BENCH_TMP</layerName></truncateLayer>")
+    times = []
+    for row in range(20, 28, 4):  # z6 over CONUS: metatiles of 4x4 tiles
+        for col in range(8, 24, 4):
+            q = (f"/gwc/service/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=wx:BENCH_TMP&STYLE="
+                 f"&TILEMATRIXSET=EPSG:900913&TILEMATRIX=EPSG:900913:6&TILEROW={row}&TILECOL={col}&FORMAT=image/png")
+            t0 = time.perf_counter()
+            s, b, _ = base.http("GET", q, auth=False)
+            times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return (f"{len(times)} misses, median {times[len(times) // 2]:.0f} ms, fastest {times[0]:.0f} ms "
+            f"({times[len(times) // 2] / 16:.1f} ms per tile)")
+
+
 def main():
     style("bench_ramp", [("ColorRamp", {"palette": "temperature", "units": "degF", "min": "-40", "max": "110"})])
     style("bench_isolines", [("Isolines", {"interval": "2", "units": "K", "base": "230"})])
@@ -92,6 +115,7 @@ def main():
         _, _, rate, e16 = wrk(u, 16, SECONDS)
         results[name] = (p50, rate)
         print(f"| {name} | {p50:.1f} | {p99:.1f} | {rate:.0f} | {e1 + e16} |", flush=True)
+    print(f"\nGWC metatile misses (4x4 metatiles of 256 px tiles, WMTS GetTile, wx:ColorRamp): {metatile_misses()}")
     stock = results[cases[0][0]][1]
     ramp = results[cases[2][0]][1]
     contour = results[cases[3][0]][1]
