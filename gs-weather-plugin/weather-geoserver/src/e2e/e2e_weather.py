@@ -417,7 +417,8 @@ def main():
     check(b'"name":"Weather stores"' in b, "module status lists 'Weather stores' under About & Status")
     os.remove(os.path.join(nam, "corrupt.grib2"))
 
-    # 9. real clients: GDAL and OWSLib
+    # 9. real clients: GDAL and OWSLib (GDAL's WMS cache off: it would write into the working directory)
+    os.environ["GDAL_ENABLE_WMS_CACHE"] = "NO"
     wms = f"WMS:{GS}/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=wx:TMP_ISBL&SRS=EPSG:4326&BBOX=-125,22,-65,52"
     r = subprocess.run(["gdalinfo", wms], capture_output=True, text=True)
     check(r.returncode == 0 and "Size is" in r.stdout, "gdalinfo reads the WMS layer", r.stdout.split("\n")[2] if r.returncode == 0 else r.stderr[:200])
