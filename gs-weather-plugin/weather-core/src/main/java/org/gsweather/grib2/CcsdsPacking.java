@@ -2,6 +2,7 @@ package org.gsweather.grib2;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.gsweather.codec.aec.AecDecoder;
 import org.gsweather.field.DataFormatException;
 import org.gsweather.field.UnsupportedDataException;
 

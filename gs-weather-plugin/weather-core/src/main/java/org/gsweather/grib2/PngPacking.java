@@ -1,6 +1,7 @@
 package org.gsweather.grib2;
 
 import java.nio.ByteBuffer;
+import org.gsweather.codec.png.PngDecoder;
 import org.gsweather.field.DataFormatException;
 
 /** Template 5.41: grid point data, PNG compression (1, 2, 4, 8, 16-bit grey, 24-bit RGB, 32-bit RGBA). */
@@ -18,7 +19,15 @@ record PngPacking(Scaling scaling, int bits) implements DataRepresentation {
             java.util.Arrays.fill(out, 0, count, scaling.constant());
             return;
         }
-        PngDecoder.decode(data, count, scaling, out);
+        double bscale = scaling.binaryFactor();
+        double dscale = scaling.decimalFactor();
+        double r = scaling.reference();
+        PngDecoder.decode(data, count, (samples, n, first, step) -> {
+            // samples are unsigned: 32-bit RGBA fills all 32 bits
+            for (int k = 0, p = first; k < n; k++, p += step) {
+                out[p] = (float) (((samples[k] & 0xffffffffL) * bscale + r) * dscale);
+            }
+        });
     }
 
     @Override

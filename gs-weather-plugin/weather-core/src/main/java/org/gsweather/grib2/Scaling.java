@@ -46,24 +46,6 @@ record Scaling(float reference, int binaryScale, int decimalScale) {
         }
     }
 
-    /**
-     * Decodes {@code count} JPEG 2000 samples before their DC level shift: each is shifted by
-     * 2^(precision-1) and clipped to {@code precision} bits (ISO/IEC 15444-1 G.1.2), then scaled as
-     * {@link #applyUnsigned} scales it, into {@code out[0..count)}.
-     */
-    void applyLevelShifted(int[] x, int count, int precision, float[] out) {
-        double bscale = binaryFactor();
-        double dscale = decimalFactor();
-        double r = reference;
-        int dc = 1 << (precision - 1);
-        int max = (int) ((1L << precision) - 1);
-        for (int k = 0; k < count; k++) {
-            int v = x[k] + dc;
-            v = v < 0 ? 0 : v > max ? max : v;
-            out[k] = (float) ((v * bscale + r) * dscale);
-        }
-    }
-
     /** The value every point of a field packed with 0 bits takes. */
     float constant() {
         return (float) (reference * decimalFactor());
