@@ -25,7 +25,12 @@ record CcsdsPacking(Scaling scaling, int bits, int flags, int blockSize, int ref
     }
 
     @Override
-    public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+    public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
+        decode(data, count, out);
+        MissingCodes.apply(out, count, how.missingCodes());
+    }
+
+    private void decode(ByteBuffer data, int count, float[] out) throws DataFormatException {
         if (bits == 0) {
             Arrays.fill(out, 0, count, scaling.constant());
             return;

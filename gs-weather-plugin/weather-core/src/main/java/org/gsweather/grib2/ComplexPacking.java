@@ -41,7 +41,12 @@ record ComplexPacking(
     }
 
     @Override
-    public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+    public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
+        decode(data, count, out);
+        MissingCodes.apply(out, count, how.missingCodes());
+    }
+
+    private void decode(ByteBuffer data, int count, float[] out) throws DataFormatException {
         if (groups <= 0 || groups > count) {
             throw new DataFormatException(describe() + ": " + groups + " groups for " + count + " values");
         }

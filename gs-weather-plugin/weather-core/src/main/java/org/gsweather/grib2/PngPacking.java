@@ -13,7 +13,12 @@ record PngPacking(Scaling scaling, int bits) implements DataRepresentation {
     }
 
     @Override
-    public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+    public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
+        decode(data, count, out);
+        MissingCodes.apply(out, count, how.missingCodes());
+    }
+
+    private void decode(ByteBuffer data, int count, float[] out) throws DataFormatException {
         SimplePacking.checkBits(bits, "5.41");
         if (bits == 0) {
             java.util.Arrays.fill(out, 0, count, scaling.constant());

@@ -12,7 +12,12 @@ record SimplePacking(Scaling scaling, int bits) implements DataRepresentation {
     }
 
     @Override
-    public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+    public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
+        decode(data, count, out);
+        MissingCodes.apply(out, count, how.missingCodes());
+    }
+
+    private void decode(ByteBuffer data, int count, float[] out) throws DataFormatException {
         if (bits == 0) {
             java.util.Arrays.fill(out, 0, count, scaling.constant());
             return;
