@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.gsweather.field.DecodePool;
 import org.gsweather.grib2.Grib2Field;
 import org.gsweather.grib2.Grib2File;
 import org.gsweather.testing.TestData;
@@ -27,8 +28,10 @@ import org.gsweather.testing.TestData;
  * time budget; the table gives the median and the minimum wall-clock time of a decode, the median thread
  * CPU time, and the machine's load average before and after the field.
  *
- * <p>Ours is {@link Grib2Field#read()} of a field of an opened (memory-mapped, indexed) file. ecCodes
- * is its C API in a separate process ({@code src/test/c/eccodes_decode.c}): {@code
+ * <p>Ours is {@link Grib2Field#read()} of a field of an opened (memory-mapped, indexed) file on one
+ * thread, and {@link Grib2Field#read(DecodePool)} with {@link DecodePool#shared()} (one thread per
+ * processor; its CPU column adds the pool threads' CPU time to the caller's). ecCodes is its C API in a
+ * separate process ({@code src/test/c/eccodes_decode.c}): {@code
  * codes_handle_new_from_message} on the message held in memory, {@code codes_get_double_array} of the
  * values, {@code codes_handle_delete}.
  *
@@ -223,28 +226,33 @@ public final class DecodeComparison {
                                 + " values, we " + field.read().length);
                     }
                     Times ours = new Times();
+                    Times parallel = new Times();
                     Times theirs = new Times();
                     warmUp(field, eccodes, k);
                     long oursEach = estimate(field);
                     int oursTurn = (int) Math.max(1, TURN_NANOS / oursEach);
+                    long parallelEach = estimateParallel(field);
+                    int parallelTurn = (int) Math.max(1, TURN_NANOS / parallelEach);
                     Times probe = new Times();
                     eccodes.decode(k, 1, probe);
                     int theirsTurn = (int) Math.max(1, TURN_NANOS / Math.max(1, (long) (probe.medianWall() * 1e6)));
                     for (int round = 0;
-                            ours.total() + theirs.total() < 2 * budget
+                            ours.total() + parallel.total() + theirs.total() < 3 * budget
                                     || ours.count() < MIN_DECODES
+                                    || parallel.count() < MIN_DECODES
                                     || theirs.count() < MIN_DECODES;
                             round++) {
-                        if (round % 2 == 0) {
-                            decodeOurs(field, oursTurn, ours);
-                            eccodes.decode(k, theirsTurn, theirs);
-                        } else {
-                            eccodes.decode(k, theirsTurn, theirs);
-                            decodeOurs(field, oursTurn, ours);
+                        // each side goes first, second and last in turn
+                        for (int turn = 0; turn < 3; turn++) {
+                            switch ((round + turn) % 3) {
+                                case 0 -> decodeOurs(field, oursTurn, ours);
+                                case 1 -> decodeParallel(field, parallelTurn, parallel);
+                                default -> eccodes.decode(k, theirsTurn, theirs);
+                            }
                         }
                     }
                     String after = loadAverage().split(" ")[0];
-                    String row = row(c, eccodes.counts[k], theirs, ours, before + " / " + after);
+                    String row = row(c, eccodes.counts[k], theirs, ours, parallel, before + " / " + after);
                     rows.add(row);
                     System.err.println(row);
                 }
@@ -261,6 +269,7 @@ public final class DecodeComparison {
         int n = 0;
         while (System.nanoTime() < end || n < 20) {
             field.read();
+            field.read(DecodePool.shared());
             n++;
         }
         eccodes.decode(k, 3, new Times());
@@ -274,6 +283,42 @@ public final class DecodeComparison {
         return Math.max(1, (System.nanoTime() - t0) / 3);
     }
 
+    private static long estimateParallel(Grib2Field field) throws IOException {
+        long t0 = System.nanoTime();
+        for (int k = 0; k < 3; k++) {
+            field.read(DecodePool.shared());
+        }
+        return Math.max(1, (System.nanoTime() - t0) / 3);
+    }
+
+    /** Decodes with the shared pool; CPU time is the caller's and the pool threads'. */
+    private static void decodeParallel(Grib2Field field, int times, Times into) throws IOException {
+        long[] helpers = poolThreads();
+        for (int k = 0; k < times; k++) {
+            long w0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime() + cpu(helpers);
+            field.read(DecodePool.shared());
+            long c1 = THREADS.getCurrentThreadCpuTime() + cpu(helpers);
+            into.add(System.nanoTime() - w0, c1 - c0);
+        }
+    }
+
+    /** Ids of the shared pool's threads (they start on first use and end after 30 s idle). */
+    private static long[] poolThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("gsweather-decode-"))
+                .mapToLong(Thread::getId)
+                .toArray();
+    }
+
+    private static long cpu(long[] threads) {
+        long sum = 0;
+        for (long id : threads) {
+            sum += Math.max(0, THREADS.getThreadCpuTime(id));
+        }
+        return sum;
+    }
+
     private static void decodeOurs(Grib2Field field, int times, Times into) throws IOException {
         for (int k = 0; k < times; k++) {
             long w0 = System.nanoTime();
@@ -285,26 +330,32 @@ public final class DecodeComparison {
     }
 
     static String tableHeader() {
-        return """
-                | field | packing | values | ecCodes ms | ours ms, 1 thread | ecCodes / ours, 1 thread \
-                | CPU ms: ecCodes / ours | decodes | load |
-                |---|---|---|---|---|---|---|---|---|""".replace("\\\n", "");
+        int threads = DecodePool.shared().parallelism();
+        return ("| field | packing | values | ecCodes ms | ours ms, 1 thread | ours ms, %d threads"
+                        + " | ecCodes / ours, 1 thread | ecCodes / ours, %d threads"
+                        + " | CPU ms: ecCodes / ours 1 / ours %d | decodes | load |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|")
+                .formatted(threads, threads, threads);
     }
 
-    private static String row(Case c, long values, Times eccodes, Times ours, String load) {
+    private static String row(Case c, long values, Times eccodes, Times ours, Times parallel, String load) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %s | %,d | %s | %s | %.2fx | %.1f / %.1f | %d / %d | %s |",
+                "| %s | %s | %,d | %s | %s | %s | %.2fx | %.2fx | %s / %s / %s | %d / %d / %d | %s |",
                 c.name(),
                 c.packing(),
                 values,
                 times(eccodes),
                 times(ours),
+                times(parallel),
                 eccodes.medianWall() / ours.medianWall(),
-                eccodes.medianCpu(),
-                ours.medianCpu(),
+                eccodes.medianWall() / parallel.medianWall(),
+                ms(eccodes.medianCpu()),
+                ms(ours.medianCpu()),
+                ms(parallel.medianCpu()),
                 eccodes.count(),
                 ours.count(),
+                parallel.count(),
                 load);
     }
 
