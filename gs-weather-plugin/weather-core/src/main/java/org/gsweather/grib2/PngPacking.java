@@ -1,6 +1,7 @@
 package org.gsweather.grib2;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.gsweather.codec.png.PngDecoder;
 import org.gsweather.field.DataFormatException;
 
@@ -14,25 +15,14 @@ record PngPacking(Scaling scaling, int bits) implements DataRepresentation {
 
     @Override
     public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
-        decode(data, count, out);
-        MissingCodes.apply(out, count, how.missingCodes());
-    }
-
-    private void decode(ByteBuffer data, int count, float[] out) throws DataFormatException {
         SimplePacking.checkBits(bits, "5.41");
+        SampleValues values = SampleValues.of(scaling, bits, count, how.missingCodes());
         if (bits == 0) {
-            java.util.Arrays.fill(out, 0, count, scaling.constant());
+            Arrays.fill(out, 0, count, values.coded(scaling.constant()));
             return;
         }
-        double bscale = scaling.binaryFactor();
-        double dscale = scaling.decimalFactor();
-        double r = scaling.reference();
-        PngDecoder.decode(data, count, (samples, n, first, step) -> {
-            // samples are unsigned: 32-bit RGBA fills all 32 bits
-            for (int k = 0, p = first; k < n; k++, p += step) {
-                out[p] = (float) (((samples[k] & 0xffffffffL) * bscale + r) * dscale);
-            }
-        });
+        PngDecoder.decode(
+                data, count, (samples, n, first, step) -> values.apply(samples, n, out, first, step), how.pool());
     }
 
     @Override

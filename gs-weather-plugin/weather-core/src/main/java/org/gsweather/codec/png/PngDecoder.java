@@ -2,9 +2,13 @@ package org.gsweather.codec.png;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32;
 import java.util.zip.Inflater;
+import org.gsweather.codec.SampleSink;
 import org.gsweather.field.DataFormatException;
+import org.gsweather.field.DecodePool;
 import org.gsweather.field.UnsupportedDataException;
 
 /**
@@ -16,18 +20,13 @@ import org.gsweather.field.UnsupportedDataException;
  * into two row buffers; every chunk's CRC is checked (CRC32 is an intrinsic: well under a millisecond
  * for MRMS), as is the zlib stream's Adler-32. Adam7 interlacing is supported; octets after IEND are
  * ignored.
+ *
+ * <p>With a {@link DecodePool}, a large image that is not interlaced decodes on two threads: one
+ * inflates the rows (zlib, a third to a half of the work, cannot be split), the other unfilters them
+ * and hands their samples on, a block of rows behind. When no second thread is free, the inflating one
+ * unfilters the blocks itself.
  */
 public final class PngDecoder {
-    /** Receives the decoded samples, a row (or a row of an Adam7 pass) at a time. */
-    @FunctionalInterface
-    public interface SampleSink {
-        /**
-         * The samples {@code samples[0..count)} of the pixels {@code first, first + step, ...}, pixels
-         * numbered {@code y * width + x}. The array is reused for the next row.
-         */
-        void accept(int[] samples, int count, int first, int step);
-    }
-
     private static final long SIGNATURE = 0x89504E470D0A1A0AL;
     private static final int IHDR = 0x49484452;
     private static final int PLTE = 0x504C5445;
@@ -66,10 +65,15 @@ public final class PngDecoder {
      *     its layout holds no integer samples (palette, grey with alpha, 16-bit colour)
      */
     public static void decode(ByteBuffer png, int count, SampleSink sink) throws DataFormatException {
-        new PngDecoder(png.slice(), sink).decode(count);
+        decode(png, count, sink, DecodePool.sequential());
     }
 
-    private void decode(int count) throws DataFormatException {
+    /** {@link #decode(ByteBuffer, int, SampleSink)} with the help of {@code pool} for large images. */
+    public static void decode(ByteBuffer png, int count, SampleSink sink, DecodePool pool) throws DataFormatException {
+        new PngDecoder(png.slice(), sink).decode(count, pool);
+    }
+
+    private void decode(int count, DecodePool pool) throws DataFormatException {
         readChunks();
         PngHeader h = header;
         if ((long) h.width() * h.height() != count) {
@@ -91,6 +95,8 @@ public final class PngDecoder {
                 for (int[] pass : ADAM7) {
                     pass(pass[0], pass[1], pass[2], pass[3]);
                 }
+            } else if (pool.parts(count) > 1 && h.height() > 1) {
+                new Pipeline((int) rowBytes).run(pool);
             } else {
                 pass(0, 0, 1, 1);
             }
@@ -195,13 +201,9 @@ public final class PngDecoder {
         int step = h.filterStep();
         Arrays.fill(prev, 0, n + 1, (byte) 0);
         for (int j = 0; j < height; j++) {
-            inflateRow(n + 1);
-            int filter = row[0] & 0xff;
-            if (filter > PngFilter.PAETH) {
-                throw new DataFormatException("PNG row " + rowsDone + " has filter type " + filter + " (0 to 4 exist)");
-            }
+            inflateRow(row, 0, n + 1);
             PngFilter.undo(row, prev, n, step);
-            samples(width);
+            samples(row, width, samples);
             sink.accept(samples, width, (y0 + j * dy) * h.width() + x0, dx);
             byte[] t = prev;
             prev = row;
@@ -210,12 +212,13 @@ public final class PngDecoder {
         }
     }
 
-    private void inflateRow(int length) throws DataFormatException {
+    /** Inflates the next row of {@code length} octets into {@code dst[at..]} and checks its filter type. */
+    private void inflateRow(byte[] dst, int at, int length) throws DataFormatException {
         int done = 0;
         while (done < length) {
             int k;
             try {
-                k = inflater.inflate(row, done, length - done);
+                k = inflater.inflate(dst, at + done, length - done);
             } catch (java.util.zip.DataFormatException e) {
                 throw new DataFormatException("PNG image data are not a valid zlib stream: " + e.getMessage());
             }
@@ -227,6 +230,10 @@ public final class PngDecoder {
             } else {
                 needInput();
             }
+        }
+        int filter = dst[at] & 0xff;
+        if (filter > PngFilter.PAETH) {
+            throw new DataFormatException("PNG row " + rowsDone + " has filter type " + filter + " (0 to 4 exist)");
         }
     }
 
@@ -276,10 +283,8 @@ public final class PngDecoder {
         }
     }
 
-    /** The {@code count} samples of {@code row} into {@link #samples}. */
-    private void samples(int count) {
-        byte[] r = row;
-        int[] o = samples;
+    /** The {@code count} samples of the unfiltered row {@code r} (its filter octet first) into {@code o}. */
+    private void samples(byte[] r, int count, int[] o) {
         switch (header.bitsPerPixel()) {
             case 16 -> {
                 for (int k = 0; k < count; k++) {
@@ -310,6 +315,146 @@ public final class PngDecoder {
                     int bit = k * depth;
                     o[k] = (r[1 + (bit >>> 3)] >>> (8 - depth - (bit & 7))) & mask;
                 }
+            }
+        }
+    }
+
+    /**
+     * The rows of an image that is not interlaced, inflated by one thread into a ring of blocks of rows
+     * and unfiltered, a block at a time and in order, by whichever thread is free: the other thread, or
+     * the inflating one when the ring is full and no other thread is unfiltering.
+     */
+    private final class Pipeline {
+        /** Octets of inflated rows per block: small enough for the caches of both threads. */
+        private static final int BLOCK_OCTETS = 1 << 17;
+
+        private static final int SLOTS = 8;
+
+        private final int n;
+        private final int rowsPerBlock;
+        private final int blocks;
+        private final byte[][] slots;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition progress = lock.newCondition();
+        /** Blocks inflated; blocks whose unfiltering started; blocks unfiltered (guarded by lock). */
+        private int inflated;
+
+        private int claimed;
+        private int unfiltered;
+        private boolean failed;
+
+        Pipeline(int rowBytes) {
+            n = rowBytes;
+            rowsPerBlock = Math.max(1, BLOCK_OCTETS / (n + 1));
+            blocks = (header.height() + rowsPerBlock - 1) / rowsPerBlock;
+            slots = new byte[Math.min(SLOTS, blocks)][rowsPerBlock * (n + 1)];
+        }
+
+        void run(DecodePool pool) throws DataFormatException {
+            Arrays.fill(prev, (byte) 0);
+            pool.run(2, part -> {
+                try {
+                    if (part == 0) {
+                        inflateAll();
+                    } else {
+                        unfilterAll();
+                    }
+                } catch (DataFormatException | RuntimeException | Error e) {
+                    fail();
+                    throw e;
+                }
+            });
+        }
+
+        private void inflateAll() throws DataFormatException {
+            for (int b = 0; b < blocks; b++) {
+                lock.lock();
+                try {
+                    while (b - unfiltered >= slots.length) { // ring full
+                        if (failed) {
+                            return;
+                        }
+                        if (!unfilterNextIfFree()) {
+                            progress.awaitUninterruptibly();
+                        }
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                byte[] slot = slots[b % slots.length];
+                for (int r = 0, rows = rows(b); r < rows; r++) {
+                    inflateRow(slot, r * (n + 1), n + 1);
+                    rowsDone++;
+                }
+                lock.lock();
+                try {
+                    inflated++;
+                    progress.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+
+        private void unfilterAll() {
+            lock.lock();
+            try {
+                while (unfiltered < blocks && !failed) {
+                    if (!unfilterNextIfFree()) {
+                        progress.awaitUninterruptibly();
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * With the lock held: unfilters the next block, without the lock, when it is inflated and no one
+         * is unfiltering; returns whether it did.
+         */
+        private boolean unfilterNextIfFree() {
+            if (claimed != unfiltered || unfiltered == inflated) {
+                return false;
+            }
+            int b = claimed++;
+            lock.unlock();
+            try {
+                unfilter(b);
+            } finally {
+                lock.lock();
+            }
+            unfiltered++;
+            progress.signalAll();
+            return true;
+        }
+
+        private void unfilter(int b) {
+            byte[] slot = slots[b % slots.length];
+            int width = header.width();
+            int step = header.filterStep();
+            for (int r = 0, rows = rows(b); r < rows; r++) {
+                System.arraycopy(slot, r * (n + 1), row, 0, n + 1);
+                PngFilter.undo(row, prev, n, step);
+                samples(row, width, samples);
+                sink.accept(samples, width, (b * rowsPerBlock + r) * width, 1);
+                byte[] t = prev;
+                prev = row;
+                row = t;
+            }
+        }
+
+        private int rows(int b) {
+            return Math.min(rowsPerBlock, header.height() - b * rowsPerBlock);
+        }
+
+        private void fail() {
+            lock.lock();
+            try {
+                failed = true;
+                progress.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
     }
