@@ -1,8 +1,8 @@
 package org.gsweather.codec;
 
 /**
- * Where an image codec puts the integer samples it decodes, a row (or part of one) at a time. The
- * format that embeds the image turns them into values.
+ * Where an image codec puts the integer samples it decodes, a run of pixels (usually a row) at a time.
+ * The format that embeds the image turns them into values.
  */
 @FunctionalInterface
 public interface SampleSink {

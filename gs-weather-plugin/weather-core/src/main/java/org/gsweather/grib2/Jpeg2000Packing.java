@@ -18,18 +18,15 @@ record Jpeg2000Packing(Scaling scaling, int bits) implements DataRepresentation 
 
     @Override
     public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
-        decode(data, count, out);
-        MissingCodes.apply(out, count, how.missingCodes());
-    }
-
-    private void decode(ByteBuffer data, int count, float[] out) throws DataFormatException {
+        SampleValues values = SampleValues.of(scaling, bits, count, how.missingCodes());
         if (bits == 0) {
-            Arrays.fill(out, 0, count, scaling.constant());
+            Arrays.fill(out, 0, count, values.coded(scaling.constant()));
             return;
         }
         byte[] stream = new byte[data.remaining()];
         data.get(data.position(), stream);
-        scaling.applyUnsigned(Jpeg2000Decoder.decode(stream, count), count, out, 0);
+        Jpeg2000Decoder.decode(
+                stream, count, (samples, n, first, step) -> values.apply(samples, n, out, first, step), how.pool());
     }
 
     @Override

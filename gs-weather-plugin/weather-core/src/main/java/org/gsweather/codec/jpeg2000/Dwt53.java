@@ -19,29 +19,40 @@ final class Dwt53 {
      */
     void inverse(
             int[] a, int stride, int width, int height, int lowWidth, int lowHeight, boolean evenX, boolean evenY) {
+        horizontal(a, stride, 0, height, width, lowWidth, evenX);
+        vertical(a, stride, 0, width, height, lowHeight, evenY);
+    }
+
+    /** The horizontal half of {@link #inverse}, on rows {@code [from, to)}. */
+    void horizontal(int[] a, int stride, int from, int to, int width, int lowWidth, boolean evenX) {
+        if (width <= 1 && evenX) {
+            return;
+        }
         if (tmp.length < width) {
             tmp = new int[width];
         }
         int[] t = tmp;
-        if (width > 1 || !evenX) {
-            for (int y = 0; y < height; y++) {
-                int row = y * stride;
-                if (evenX) {
-                    horizontalEven(a, row, t, width, lowWidth);
-                } else {
-                    synthesize(a, row, row + lowWidth, 1, t, 0, 1, width, lowWidth, false);
-                    System.arraycopy(t, 0, a, row, width);
-                }
+        for (int y = from; y < to; y++) {
+            int row = y * stride;
+            if (evenX) {
+                horizontalEven(a, row, t, width, lowWidth);
+            } else {
+                synthesize(a, row, row + lowWidth, 1, t, 0, 1, width, lowWidth, false);
+                System.arraycopy(t, 0, a, row, width);
             }
         }
+    }
+
+    /** The vertical half of {@link #inverse}, on columns {@code [from, to)}. */
+    void vertical(int[] a, int stride, int from, int to, int height, int lowHeight, boolean evenY) {
         if (evenY && height > 1) {
-            verticalEven(a, stride, width, height, lowHeight);
+            verticalEven(a, stride, from, to, height, lowHeight);
         } else if (!evenY) {
             if (tmp.length < STRIP * height) {
                 tmp = new int[STRIP * height];
             }
-            for (int x = 0; x < width; x += STRIP) {
-                int n = Math.min(STRIP, width - x);
+            for (int x = from; x < to; x += STRIP) {
+                int n = Math.min(STRIP, to - x);
                 for (int j = 0; j < n; j++) {
                     synthesize(a, x + j, lowHeight * stride + x + j, stride, tmp, j, n, height, lowHeight, false);
                 }
@@ -118,18 +129,19 @@ final class Dwt53 {
     }
 
     /**
-     * {@link #synthesize} down every column, rows starting even, a whole row at a time: the high-pass
-     * rows are set aside, then output rows are made from the bottom up, each pair above every low-pass
-     * row still to be read.
+     * {@link #synthesize} down columns {@code [from, to)}, rows starting even, a whole row at a time: the
+     * high-pass rows are set aside, then output rows are made from the bottom up, each pair above every
+     * low-pass row still to be read.
      */
-    private void verticalEven(int[] a, int stride, int width, int height, int lows) {
+    private void verticalEven(int[] a, int stride, int from, int to, int height, int lows) {
+        int width = to - from;
         int highs = height - lows;
         if (high.length < highs * width) {
             high = new int[highs * width];
         }
         int[] h = high;
         for (int i = 0; i < highs; i++) {
-            System.arraycopy(a, (lows + i) * stride, h, i * width, width);
+            System.arraycopy(a, (lows + i) * stride + from, h, i * width, width);
         }
         for (int i = lows - 1; i >= 0; i--) {
             // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4), mirrored at both ends
@@ -138,8 +150,8 @@ final class Dwt53 {
             if (i == 0) {
                 h0 = h1;
             }
-            int l = i * stride;
-            int even = 2 * i * stride;
+            int l = i * stride + from;
+            int even = 2 * i * stride + from;
             for (int j = 0; j < width; j++) {
                 a[even + j] = a[l + j] - ((h[h0 + j] + h[h1 + j] + 2) >> 2);
             }

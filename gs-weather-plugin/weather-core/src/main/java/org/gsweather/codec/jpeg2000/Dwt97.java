@@ -18,36 +18,52 @@ final class Dwt97 {
     /** As {@link Dwt53#inverse}. */
     void inverse(
             float[] a, int stride, int width, int height, int lowWidth, int lowHeight, boolean evenX, boolean evenY) {
-        if (tmp.length < Math.max(width, STRIP * height)) {
-            tmp = new float[Math.max(width, STRIP * height)];
+        horizontal(a, stride, 0, height, width, lowWidth, evenX);
+        vertical(a, stride, 0, width, height, lowHeight, evenY);
+    }
+
+    /** The horizontal half of {@link #inverse}, on rows {@code [from, to)}. */
+    void horizontal(float[] a, int stride, int from, int to, int width, int lowWidth, boolean evenX) {
+        if (width <= 1 && evenX) {
+            return;
+        }
+        if (tmp.length < width) {
+            tmp = new float[width];
         }
         float[] t = tmp;
-        if (width > 1 || !evenX) {
-            for (int y = 0; y < height; y++) {
-                int row = y * stride;
-                int l = evenX ? 0 : 1;
-                for (int i = 0; l + 2 * i < width; i++) {
-                    t[l + 2 * i] = a[row + i];
-                }
-                for (int i = 0; 1 - l + 2 * i < width; i++) {
-                    t[1 - l + 2 * i] = a[row + lowWidth + i];
-                }
-                synthesizeRows(t, width, 1, evenX);
-                System.arraycopy(t, 0, a, row, width);
+        for (int y = from; y < to; y++) {
+            int row = y * stride;
+            int l = evenX ? 0 : 1;
+            for (int i = 0; l + 2 * i < width; i++) {
+                t[l + 2 * i] = a[row + i];
             }
+            for (int i = 0; 1 - l + 2 * i < width; i++) {
+                t[1 - l + 2 * i] = a[row + lowWidth + i];
+            }
+            synthesizeRows(t, width, 1, evenX);
+            System.arraycopy(t, 0, a, row, width);
         }
-        if (height > 1 || !evenY) {
-            for (int x = 0; x < width; x += STRIP) {
-                int n = Math.min(STRIP, width - x);
-                for (int y = 0; y < height; y++) {
-                    boolean low = ((y & 1) == 0) == evenY;
-                    int source = low ? y >> 1 : lowHeight + (y >> 1);
-                    System.arraycopy(a, source * stride + x, t, y * n, n);
-                }
-                synthesizeRows(t, height, n, evenY);
-                for (int y = 0; y < height; y++) {
-                    System.arraycopy(t, y * n, a, y * stride + x, n);
-                }
+    }
+
+    /** The vertical half of {@link #inverse}, on columns {@code [from, to)}. */
+    void vertical(float[] a, int stride, int from, int to, int height, int lowHeight, boolean evenY) {
+        if (height <= 1 && evenY) {
+            return;
+        }
+        if (tmp.length < STRIP * height) {
+            tmp = new float[STRIP * height];
+        }
+        float[] t = tmp;
+        for (int x = from; x < to; x += STRIP) {
+            int n = Math.min(STRIP, to - x);
+            for (int y = 0; y < height; y++) {
+                boolean low = ((y & 1) == 0) == evenY;
+                int source = low ? y >> 1 : lowHeight + (y >> 1);
+                System.arraycopy(a, source * stride + x, t, y * n, n);
+            }
+            synthesizeRows(t, height, n, evenY);
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(t, y * n, a, y * stride + x, n);
             }
         }
     }
