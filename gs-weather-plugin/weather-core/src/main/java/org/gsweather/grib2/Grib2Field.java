@@ -153,7 +153,7 @@ public final class Grib2Field implements Field {
         float[] stored = readStored(pool);
         Grid grid = grid();
         return gridDefinition.needsReorder()
-                ? ScanOrder.toRows(stored, grid.nx(), grid.ny(), gridDefinition.scanningMode())
+                ? ScanOrder.toRows(stored, grid.nx(), grid.ny(), gridDefinition.scanningMode(), pool)
                 : stored;
     }
 
