@@ -149,44 +149,165 @@ final class PackedGroups {
     }
 
     /**
-     * Spatial differencing on several threads: the parts are extracted side by side, their sums chain
-     * the recurrence's state from part to part, then the parts run the recurrence side by side.
+     * Spatial differencing on several threads. First, side by side, each part is extracted and runs the
+     * recurrence as if it started from zero: its local sums {@code x'} (and {@code y'}, order 2). The
+     * true value of the part's k-th value is then {@code x'_k + A + k * B}, where A and B follow from
+     * the state at the part's start (A = x, B = y) or, in the part holding the values section 7 gives,
+     * from those. A and B chain from part to part on the calling thread; then, side by side again, the
+     * parts turn their local sums into values. The arithmetic is that of the sequential recurrence
+     * modulo 2^32, which is all a value keeps, so the values are the same bit for bit.
      */
     private void decodeDifferenced(float[] out, DecodePool pool, int parts, List<MissingCode> codes)
             throws DataFormatException {
-        int[][] extracted = new int[parts][];
-        long[][] sums = new long[parts][];
+        LocalSums[] local = new LocalSums[parts];
         pool.run(parts, p -> {
             int from = from(p, parts);
-            int n = from(p + 1, parts) - from;
-            int[] d = new int[n];
-            extract(cursorAt(from), n, d, out, from);
-            extracted[p] = d;
-            if (p < parts - 1) {
-                sums[p] = sums(d, n, out, from);
-            }
+            local[p] = localSums(from, from(p + 1, parts), out);
         });
-        Carry[] carries = new Carry[parts];
-        Carry c = new Carry(order);
-        for (int p = 0; p < parts; p++) {
-            carries[p] = copy(c);
-            if (p < parts - 1) {
-                advance(c, sums[p]);
+        long x = 0;
+        long y = 0;
+        int given = order;
+        for (LocalSums l : local) {
+            // the values section 7 gives come first in the field, whatever part they fall in
+            l.given = (int) Math.min(given, l.m);
+            given -= l.given;
+            long gx = x;
+            long gy = y;
+            for (int t = 0; t < l.given; t++) {
+                if (order - (given + l.given - t) == 0) {
+                    gx = ival1;
+                } else {
+                    gy = ival2 - ival1;
+                    gx = ival2;
+                }
+                l.givenValues[t] = gx;
             }
+            if (l.given == 0) {
+                l.b = y;
+                l.a = x;
+            } else {
+                int q = l.given;
+                l.b = order == 2 ? gy - l.yAt[q] : 0;
+                l.a = gx - l.xAt[q] - q * l.b;
+            }
+            x = l.xAt[0] + l.a + l.m * l.b;
+            y = l.yAt[0] + l.b;
         }
         pool.run(parts, p -> {
             int from = from(p, parts);
             int to = from(p + 1, parts);
-            recur(extracted[p], to - from, out, from, carries[p]);
+            values(local[p], from, to, out);
             MissingCodes.apply(out, from, to, codes);
         });
     }
 
-    private static Carry copy(Carry c) {
-        Carry k = new Carry(c.given);
-        k.x = c.x;
-        k.y = c.y;
-        return k;
+    /**
+     * A part's extraction and its recurrence from zero: {@code xs} holds the local sum x' at each value
+     * (unused where missing); m is the number of values the recurrence runs over; xAt and yAt hold x' and
+     * y' after the part's first (1) and second (2) such value, and after its last (0).
+     */
+    private static final class LocalSums {
+        int[] xs;
+        long m;
+        final long[] xAt = new long[3];
+        final long[] yAt = new long[3];
+        /** How many of the part's first values section 7 gives, and those values; A and B. */
+        int given;
+
+        final long[] givenValues = new long[2];
+        long a;
+        long b;
+    }
+
+    private LocalSums localSums(int from, int to, float[] out) {
+        LocalSums l = new LocalSums();
+        int n = to - from;
+        int[] xs = new int[n];
+        Cursor cursor = cursorAt(from);
+        long min = minimum;
+        long x = 0;
+        long y = 0;
+        long m = 0;
+        boolean missing = missingManagement > 0;
+        // a block at a time, so that the recurrence finds the block extracted in the first-level cache
+        for (int start = 0; start < n; start += BLOCK) {
+            int end = Math.min(n, start + BLOCK);
+            extract(cursor, end - start, xs, start, out, from + start);
+            int i = start;
+            for (; i < end && m < 2; i++) {
+                if (missing && out[from + i] != out[from + i]) {
+                    continue;
+                }
+                long e = xs[i] + min;
+                y += e;
+                x += order == 1 ? e : y;
+                xs[i] = (int) x;
+                m++;
+                l.xAt[(int) m] = x;
+                l.yAt[(int) m] = order == 1 ? 0 : y;
+            }
+            if (order == 1) {
+                for (; i < end; i++) {
+                    if (!missing || out[from + i] == out[from + i]) {
+                        x += xs[i] + min;
+                        xs[i] = (int) x;
+                        m++;
+                    }
+                }
+            } else {
+                for (; i < end; i++) {
+                    if (!missing || out[from + i] == out[from + i]) {
+                        y += xs[i] + min;
+                        x += y;
+                        xs[i] = (int) x;
+                        m++;
+                    }
+                }
+            }
+        }
+        if (order == 1) {
+            y = 0;
+        }
+        l.xs = xs;
+        l.m = m;
+        l.xAt[0] = x;
+        l.yAt[0] = y;
+        return l;
+    }
+
+    /** A part's values from its local sums: given ones first, then {@code x'_k + A + k * B}. */
+    private void values(LocalSums l, int from, int to, float[] out) {
+        int[] xs = l.xs;
+        int n = to - from;
+        int a = (int) l.a;
+        int b = (int) l.b;
+        double bs = bscale;
+        double r = reference;
+        double f = dscale;
+        int i = 0;
+        int k = 0;
+        boolean missing = missingManagement > 0;
+        while (k < l.given && i < n) {
+            if (!missing || out[from + i] == out[from + i]) {
+                out[from + i] = value((int) l.givenValues[k]);
+                k++;
+            }
+            i++;
+        }
+        if (!missing) {
+            for (; i < n; i++) {
+                int x = xs[i] + a + (i + 1) * b;
+                out[from + i] = (float) ((x * bs + r) * f);
+            }
+        } else {
+            for (; i < n; i++) {
+                if (out[from + i] == out[from + i]) {
+                    k++;
+                    int x = xs[i] + a + k * b;
+                    out[from + i] = (float) ((x * bs + r) * f);
+                }
+            }
+        }
     }
 
     /** The cursor of value {@code pos}: the last group starting at or before it (it holds it). */
@@ -211,6 +332,11 @@ final class PackedGroups {
      * each missing one and 0 for the others.
      */
     private void extract(Cursor cursor, int n, int[] d, float[] out, int pos) {
+        extract(cursor, n, d, 0, out, pos);
+    }
+
+    /** {@link #extract(Cursor, int, int[], float[], int)} into {@code d[at..at+n)}. */
+    private void extract(Cursor cursor, int n, int[] d, int at, float[] out, int pos) {
         int g = cursor.g;
         int j = cursor.j;
         int i = 0;
@@ -219,7 +345,7 @@ final class PackedGroups {
             int w = widths[g];
             int ref = refs[g];
             if (w == 0) {
-                Arrays.fill(d, i, i + take, ref);
+                Arrays.fill(d, at + i, at + i + take, ref);
                 if (missingManagement > 0) {
                     float mark = 0;
                     if (ref == allOnesRef) {
@@ -234,7 +360,7 @@ final class PackedGroups {
                 int drop = 64 - w;
                 for (int k = i, end = i + take; k < end; k++, bit += w) {
                     long word = (long) LONG_BE.get(a, (int) (bit >>> 3));
-                    d[k] = (int) ((word << (bit & 7)) >>> drop) + ref;
+                    d[at + k] = (int) ((word << (bit & 7)) >>> drop) + ref;
                 }
             } else {
                 long bit = bitStarts[g] + (long) j * w;
@@ -249,7 +375,7 @@ final class PackedGroups {
                     } else if (secondary && v == primary - 1) {
                         out[pos + k] = Missing.SECONDARY;
                     } else {
-                        d[k] = v + ref;
+                        d[at + k] = v + ref;
                         out[pos + k] = 0;
                     }
                 }
@@ -345,66 +471,5 @@ final class PackedGroups {
 
     private float value(int x) {
         return (float) ((x * bscale + reference) * dscale);
-    }
-
-    /**
-     * The sums of a part's increments {@code e = d + minimum} that carry the recurrence over it: the
-     * number m of values it runs over, the sum E of the e_i and the sum F of i * e_i (i from 1), and E
-     * and F after its first and after its second value: {m, E, F, E1, F1, E2, F2}.
-     */
-    private long[] sums(int[] d, int n, float[] out, int pos) {
-        long min = minimum;
-        long e = 0;
-        long f = 0;
-        long m = 0;
-        long[] s = new long[7];
-        for (int i = 0; i < n; i++) {
-            if (missingManagement > 0 && out[pos + i] != out[pos + i]) {
-                continue;
-            }
-            long inc = d[i] + min;
-            m++;
-            e += inc;
-            f += m * inc;
-            if (m <= 2) {
-                s[2 * (int) m + 1] = e;
-                s[2 * (int) m + 2] = f;
-            }
-        }
-        s[0] = m;
-        s[1] = e;
-        s[2] = f;
-        return s;
-    }
-
-    /** The state after a part with sums {@code s}, from the state before it. */
-    private void advance(Carry c, long[] s) {
-        long m = s[0];
-        long e = s[1];
-        long f = s[2];
-        int q = (int) Math.min(c.given, m);
-        for (int t = 0; t < q; t++) {
-            if (order - c.given == 0) {
-                c.x = ival1;
-            } else {
-                c.y = ival2 - ival1;
-                c.x = ival2;
-            }
-            c.given--;
-        }
-        if (q > 0) {
-            // the values after the given ones: their own sums, indices counted from 1 again
-            long eq = s[2 * q + 1];
-            long fq = s[2 * q + 2];
-            e -= eq;
-            f = f - fq - q * e;
-            m -= q;
-        }
-        if (order == 1) {
-            c.x += e;
-        } else {
-            c.x += m * c.y + (m + 1) * e - f;
-            c.y += e;
-        }
     }
 }
