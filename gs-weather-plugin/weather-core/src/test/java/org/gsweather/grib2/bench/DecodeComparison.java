@@ -35,6 +35,10 @@ import org.gsweather.testing.TestData;
  * codes_handle_new_from_message} on the message held in memory, {@code codes_get_double_array} of the
  * values, {@code codes_handle_delete}.
  *
+ * <p>ecCodes is timed from C, not through python3-eccodes: the Python binding copies the values into a
+ * new numpy array on every call, which doubled ecCodes' time on the 1.04 million values of GDAS 0.25
+ * (13.4 ms of thread CPU against 6.3 ms for the same decode from C, measured side by side).
+ *
  * <p>Usage: {@code DecodeComparison ECCODES_DECODE [--seconds S] [--only REGEX]}.
  */
 public final class DecodeComparison {
