@@ -341,7 +341,8 @@ final class J2kDecoder {
         void decode(int[] ints, float[] floats) throws DataFormatException {
             int n = blocks.length;
             long samples = (long) (tile.x1 - tile.x0) * (tile.y1 - tile.y0);
-            int parts = (int) Math.min(n, pool.parts(samples));
+            // code-blocks differ in cost: small parts, so that the last one to end ends soon after the others
+            int parts = (int) Math.min(n, 4L * pool.parts(samples));
             if (parts <= 1) {
                 new Blocks().decode(0, n, ints, floats);
                 return;
