@@ -18,11 +18,8 @@ import org.gsweather.field.MissingCode;
  * recurrence.
  *
  * <p>On one thread the field goes a block of 4096 values at a time through both steps. With several,
- * parts of the field are extracted side by side, each part's sums give the state of the recurrence at
- * the start of the next (order 1: the last value; order 2: the last value and the last first
- * difference, from the sum and the index-weighted sum of the part's increments), and the parts then
- * run the recurrence side by side. Arithmetic is in {@code long}, as the sequential recurrence's, so
- * the values are the same bit for bit.
+ * parts of the field decode side by side: without spatial differencing independently, with it in two
+ * rounds chained by each part's last local sums ({@link #decodeDifferenced}).
  */
 final class PackedGroups {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
