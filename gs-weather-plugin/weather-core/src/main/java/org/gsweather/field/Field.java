@@ -34,4 +34,14 @@ public interface Field {
      * @throws IOException when the file cannot be read
      */
     float[] read() throws IOException;
+
+    /**
+     * {@link #read()} with the help of {@code pool}: the same values, bit for bit, decoded by up to
+     * {@code pool.parallelism()} threads where the format and the field's size make it worthwhile (GRIB2);
+     * formats without a parallel decoding read on the calling thread. A cache that shares decoded fields
+     * among requests calls this once per field.
+     */
+    default float[] read(DecodePool pool) throws IOException {
+        return read();
+    }
 }

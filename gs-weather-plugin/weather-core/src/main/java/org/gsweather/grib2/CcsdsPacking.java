@@ -2,6 +2,7 @@ package org.gsweather.grib2;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.gsweather.codec.aec.AecDecoder;
 import org.gsweather.field.DataFormatException;
 import org.gsweather.field.UnsupportedDataException;
 
@@ -23,10 +24,16 @@ record CcsdsPacking(Scaling scaling, int bits, int flags, int blockSize, int ref
         return 42;
     }
 
+    /**
+     * Decodes on the calling thread whatever the pool: an AEC stream can only be decoded from its start
+     * (GRIB2's streams do not pad reference sample intervals to octets, so none can be found without
+     * decoding those before it).
+     */
     @Override
-    public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+    public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
+        SampleValues values = SampleValues.of(scaling, bits, count, how.missingCodes());
         if (bits == 0) {
-            Arrays.fill(out, 0, count, scaling.constant());
+            Arrays.fill(out, 0, count, values.coded(scaling.constant()));
             return;
         }
         SimplePacking.checkBits(bits, "5.42");
@@ -39,7 +46,7 @@ record CcsdsPacking(Scaling scaling, int bits, int flags, int blockSize, int ref
         for (int start = 0; start < count; start += x.length) {
             int n = Math.min(x.length, count - start);
             decoder.read(x, 0, n);
-            scaling.applyUnsigned(x, n, out, start);
+            values.apply(x, n, out, start);
         }
     }
 

@@ -2,7 +2,6 @@ package org.gsweather.grib2;
 
 import java.nio.ByteBuffer;
 import org.gsweather.field.DataFormatException;
-import org.gsweather.field.Missing;
 
 /**
  * Templates 5.2 (complex packing) and 5.3 (complex packing and spatial differencing), per the WMO
@@ -41,7 +40,7 @@ record ComplexPacking(
     }
 
     @Override
-    public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+    public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
         if (groups <= 0 || groups > count) {
             throw new DataFormatException(describe() + ": " + groups + " groups for " + count + " values");
         }
@@ -102,21 +101,21 @@ record ComplexPacking(
             throw new DataFormatException(
                     describe() + ": packed values need " + ((bitPos + 7) / 8) + " octets, section 7 holds " + length);
         }
-
-        int[] x = new int[count];
-        boolean anyMissing = unpackGroups(a, 8L * alignedStart(pos, groups), refs, widths, lengths, x, out);
-        int valid = count;
-        if (anyMissing) {
-            valid = compactValid(x, out, count);
-        }
-        if (order > 0) {
-            integrate(x, valid, ival1, ival2, minimum);
-        }
-        if (anyMissing) {
-            expand(x, valid, out, count);
-        } else {
-            scaling.apply(x, count, out);
-        }
+        new PackedGroups(
+                        a,
+                        count,
+                        refs,
+                        widths,
+                        lengths,
+                        8L * alignedStart(pos, groups),
+                        bits,
+                        order,
+                        missingManagement,
+                        ival1,
+                        ival2,
+                        minimum,
+                        scaling)
+                .decode(out, how.pool(), how.missingCodes());
     }
 
     /** Bit position where the packed values start, after the three octet-aligned group tables. */
@@ -139,116 +138,6 @@ record ComplexPacking(
         }
         BitReader.readAll(a, bitPos, width, groups, out, 0);
         return (end + 7) & ~7L;
-    }
-
-    /**
-     * Unpacks the groups into {@code x} (reference plus packed value); positions holding a missing value
-     * code get a {@link Missing} NaN in {@code out} and 0 in {@code x}. Returns whether any was missing.
-     */
-    private boolean unpackGroups(byte[] a, long bitPos, int[] refs, int[] widths, int[] lengths, int[] x, float[] out) {
-        boolean anyMissing = false;
-        int allOnesRef = bits == 32 ? -1 : (1 << bits) - 1;
-        int pos = 0;
-        for (int g = 0; g < groups; g++) {
-            int w = widths[g];
-            int len = lengths[g];
-            int ref = refs[g];
-            if (w == 0) {
-                if (missingManagement > 0 && ref == allOnesRef) {
-                    java.util.Arrays.fill(out, pos, pos + len, Missing.VALUE);
-                    anyMissing = true;
-                } else if (missingManagement == 2 && ref == allOnesRef - 1) {
-                    java.util.Arrays.fill(out, pos, pos + len, Missing.SECONDARY);
-                    anyMissing = true;
-                } else {
-                    java.util.Arrays.fill(x, pos, pos + len, ref);
-                    if (missingManagement > 0) {
-                        java.util.Arrays.fill(out, pos, pos + len, 0f);
-                    }
-                }
-            } else {
-                BitReader.readAll(a, bitPos, w, len, x, pos);
-                if (missingManagement == 0) {
-                    for (int k = pos; k < pos + len; k++) {
-                        x[k] += ref;
-                    }
-                } else {
-                    int primary = w == 32 ? -1 : (1 << w) - 1;
-                    int secondary = missingManagement == 2 ? primary - 1 : Integer.MIN_VALUE;
-                    for (int k = pos; k < pos + len; k++) {
-                        int v = x[k];
-                        if (v == primary) {
-                            out[k] = Missing.VALUE;
-                            x[k] = 0;
-                            anyMissing = true;
-                        } else if (v == secondary) {
-                            out[k] = Missing.SECONDARY;
-                            x[k] = 0;
-                            anyMissing = true;
-                        } else {
-                            x[k] = v + ref;
-                            out[k] = 0;
-                        }
-                    }
-                }
-                bitPos += (long) w * len;
-            }
-            pos += len;
-        }
-        return anyMissing;
-    }
-
-    /** Moves the non-missing values of {@code x} to its front, in order; returns their number. */
-    private static int compactValid(int[] x, float[] out, int count) {
-        int n = 0;
-        for (int k = 0; k < count; k++) {
-            if (out[k] == out[k]) {
-                x[n++] = x[k];
-            }
-        }
-        return n;
-    }
-
-    /** Undoes spatial differencing over the {@code n} valid values (missing values are skipped). */
-    private void integrate(int[] x, int n, long ival1, long ival2, long minimum) {
-        if (n == 0) {
-            return;
-        }
-        if (order == 1) {
-            long prev = ival1;
-            x[0] = (int) ival1;
-            for (int k = 1; k < n; k++) {
-                prev = prev + x[k] + minimum;
-                x[k] = (int) prev;
-            }
-        } else {
-            x[0] = (int) ival1;
-            if (n == 1) {
-                return;
-            }
-            x[1] = (int) ival2;
-            long p2 = ival1;
-            long p1 = ival2;
-            for (int k = 2; k < n; k++) {
-                long v = x[k] + minimum + 2 * p1 - p2;
-                x[k] = (int) v;
-                p2 = p1;
-                p1 = v;
-            }
-        }
-    }
-
-    /** Scales the {@code valid} values at the front of {@code x} into the non-missing slots of {@code out}. */
-    private void expand(int[] x, int valid, float[] out, int count) {
-        double bscale = scaling.binaryFactor();
-        double dscale = scaling.decimalFactor();
-        double r = scaling.reference();
-        int n = 0;
-        for (int k = 0; k < count; k++) {
-            if (out[k] == out[k]) {
-                out[k] = (float) ((x[n++] * bscale + r) * dscale);
-            }
-        }
     }
 
     @Override

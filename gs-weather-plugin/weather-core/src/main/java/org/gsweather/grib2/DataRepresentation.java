@@ -22,10 +22,16 @@ sealed interface DataRepresentation
 
     /**
      * Decodes {@code count} packed values from the data of section 7 ({@code data}, octets 6 to the
-     * end of the section) into {@code out[0..count)}. Missing values (complex packing's missing value
-     * management) are written as {@link org.gsweather.field.Missing} NaNs.
+     * end of the section) into {@code out[0..count)}, with the help of {@code how.pool()}. Missing values
+     * (complex packing's missing value management) and values equal to one of {@code
+     * how.missingCodes()} are written as their {@link org.gsweather.field.Missing} NaNs.
      */
-    void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException;
+    void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException;
+
+    /** {@link #unpack(ByteBuffer, int, float[], Unpacking)} on the calling thread, without missing codes. */
+    default void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+        unpack(data, count, out, Unpacking.PLAIN);
+    }
 
     /**
      * Half the step between two consecutive representable values: the tolerance within which two

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import org.gsweather.field.DataFormatException;
+import org.gsweather.field.DecodePool;
 import org.gsweather.field.Field;
 import org.gsweather.field.FieldInfo;
 import org.gsweather.field.Level;
@@ -140,10 +141,19 @@ public final class Grib2Field implements Field {
 
     @Override
     public float[] read() throws IOException {
-        float[] stored = readStored();
+        return read(DecodePool.sequential());
+    }
+
+    /**
+     * {@link #read()} with the help of {@code pool}: the same values, bit for bit; fields too small to
+     * gain from several threads are decoded on the calling thread alone.
+     */
+    @Override
+    public float[] read(DecodePool pool) throws IOException {
+        float[] stored = readStored(pool);
         Grid grid = grid();
         return gridDefinition.needsReorder()
-                ? ScanOrder.toRows(stored, grid.nx(), grid.ny(), gridDefinition.scanningMode())
+                ? ScanOrder.toRows(stored, grid.nx(), grid.ny(), gridDefinition.scanningMode(), pool)
                 : stored;
     }
 
@@ -152,6 +162,11 @@ public final class Grib2Field implements Field {
      * values as {@link org.gsweather.field.Missing} NaNs.
      */
     public float[] readStored() throws IOException {
+        return readStored(DecodePool.sequential());
+    }
+
+    /** {@link #readStored()} with the help of {@code pool}. */
+    public float[] readStored(DecodePool pool) throws IOException {
         Grid grid = grid();
         if ((long) grid.nx() * grid.ny() > MAX_POINTS) {
             throw new UnsupportedDataException(where() + ": grid of " + (long) grid.nx() * grid.ny()
@@ -159,6 +174,7 @@ public final class Grib2Field implements Field {
         }
         int points = grid.size();
         float[] values = new float[points];
+        Unpacking how = new Unpacking(info.missingCodes(), pool);
         try {
             ByteBuffer data = file.mapped().region(dataOffset, dataLength);
             if (bitmapIndicator == BITMAP_NONE) {
@@ -166,7 +182,7 @@ public final class Grib2Field implements Field {
                     throw new DataFormatException(
                             "section 5 packs " + packedCount + " values for " + points + " grid points and no bitmap");
                 }
-                packing.unpack(data, points, values);
+                packing.unpack(data, points, values, how);
             } else if (bitmapIndicator != BITMAP_FOLLOWS) {
                 throw new UnsupportedDataException(
                         "predefined bitmap " + bitmapIndicator + " (code table 6.0) is not supported");
@@ -179,7 +195,7 @@ public final class Grib2Field implements Field {
                     throw new DataFormatException(
                             "bitmap of " + bitmapLength + " octets is too short for " + points + " grid points");
                 }
-                packing.unpack(data, packedCount, values);
+                packing.unpack(data, packedCount, values, how);
                 Bitmap.expand(file.mapped().region(bitmapOffset, bitmapLength), values, points, packedCount);
             }
         } catch (UnsupportedDataException e) {
@@ -190,7 +206,6 @@ public final class Grib2Field implements Field {
             // Decoders check what they can; anything else they stumble on is still a malformed field.
             throw new DataFormatException(where() + ": corrupt data section (" + packing.describe() + "): " + e, e);
         }
-        MissingCodes.apply(values, info.missingCodes());
         return values;
     }
 

@@ -12,7 +12,12 @@ record IeeePacking(int precision) implements DataRepresentation {
     }
 
     @Override
-    public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+    public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
+        decode(data, count, out);
+        MissingCodes.apply(out, count, how.missingCodes());
+    }
+
+    private void decode(ByteBuffer data, int count, float[] out) throws DataFormatException {
         int size = switch (precision) {
             case 1 -> 4;
             case 2 -> 8;

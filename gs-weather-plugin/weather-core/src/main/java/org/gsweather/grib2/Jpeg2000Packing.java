@@ -2,12 +2,12 @@ package org.gsweather.grib2;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.gsweather.codec.jpeg2000.Jpeg2000Decoder;
 import org.gsweather.field.DataFormatException;
 
 /**
  * Template 5.40: grid point data, JPEG 2000 code stream compression. The code stream is decoded by
- * {@link J2kDecoder}, or by JJ2000 when it uses what that decoder leaves out; the samples are then
- * scaled like simple packing.
+ * {@link Jpeg2000Decoder}; the samples are then scaled like simple packing.
  */
 record Jpeg2000Packing(Scaling scaling, int bits) implements DataRepresentation {
 
@@ -17,27 +17,16 @@ record Jpeg2000Packing(Scaling scaling, int bits) implements DataRepresentation 
     }
 
     @Override
-    public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+    public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
+        SampleValues values = SampleValues.of(scaling, bits, count, how.missingCodes());
         if (bits == 0) {
-            Arrays.fill(out, 0, count, scaling.constant());
+            Arrays.fill(out, 0, count, values.coded(scaling.constant()));
             return;
         }
         byte[] stream = new byte[data.remaining()];
         data.get(data.position(), stream);
-        try {
-            J2kDecoder.decode(stream, count, scaling, out);
-        } catch (J2kUnsupportedException e) {
-            scaling.applyUnsigned(Jj2000Decoder.decode(stream, count), count, out, 0);
-        }
-    }
-
-    /** The integers of the code stream: ours where we can, JJ2000's otherwise. */
-    static int[] samples(byte[] stream, int count) throws DataFormatException {
-        try {
-            return J2kDecoder.decode(stream, count);
-        } catch (J2kUnsupportedException e) {
-            return Jj2000Decoder.decode(stream, count);
-        }
+        Jpeg2000Decoder.decode(
+                stream, count, (samples, n, first, step) -> values.apply(samples, n, out, first, step), how.pool());
     }
 
     @Override

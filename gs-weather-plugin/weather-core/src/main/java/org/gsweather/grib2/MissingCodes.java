@@ -16,8 +16,13 @@ final class MissingCodes {
         return discipline == 209 ? MRMS : List.of();
     }
 
-    /** Replaces every in-band code of {@code codes} in {@code values} by its {@link Missing} value. */
-    static void apply(float[] values, List<MissingCode> codes) {
+    /** Replaces every in-band code of {@code codes} in {@code values[0..count)} by its {@link Missing} value. */
+    static void apply(float[] values, int count, List<MissingCode> codes) {
+        apply(values, 0, count, codes);
+    }
+
+    /** Replaces every in-band code of {@code codes} in {@code values[from..to)} by its {@link Missing} value. */
+    static void apply(float[] values, int from, int to, List<MissingCode> codes) {
         if (codes.isEmpty()) {
             return;
         }
@@ -31,7 +36,7 @@ final class MissingCodes {
             low = Math.min(low, code[k]);
             high = Math.max(high, code[k]);
         }
-        for (int i = 0; i < values.length; i++) {
+        for (int i = from; i < to; i++) {
             float v = values[i];
             if (v >= low && v <= high) { // one compare pair for the many values outside the codes' range
                 for (int k = 0; k < code.length; k++) {

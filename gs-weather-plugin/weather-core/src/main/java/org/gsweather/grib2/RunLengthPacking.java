@@ -24,7 +24,12 @@ record RunLengthPacking(int bits, int maxValue, int decimalScale, int[] levelVal
     }
 
     @Override
-    public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+    public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
+        decode(data, count, out);
+        MissingCodes.apply(out, count, how.missingCodes());
+    }
+
+    private void decode(ByteBuffer data, int count, float[] out) throws DataFormatException {
         if (maxValue >= (1 << bits) - 1) {
             throw new DataFormatException(
                     "template 5.200: maximum level " + maxValue + " leaves no run-length codes in " + bits + " bits");

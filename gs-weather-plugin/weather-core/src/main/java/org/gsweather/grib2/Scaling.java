@@ -2,7 +2,8 @@ package org.gsweather.grib2;
 
 /**
  * The GRIB2 packing equation {@code Y = (R + X * 2^E) / 10^D} (regulation 92.9.4), evaluated as ecCodes
- * evaluates it, {@code (X * 2^E + R) * 10^-D} in double precision, so that decoded floats match.
+ * evaluates it, {@code (X * 2^E + R) * 10^-D} in double precision, so that decoded floats match
+ * ({@link SampleValues} and {@link PackedGroups} evaluate it so).
  *
  * @param reference R, the reference value (IEEE 32-bit in section 5)
  * @param binaryScale E
@@ -21,47 +22,6 @@ record Scaling(float reference, int binaryScale, int decimalScale) {
     /** Smallest difference between two decoded values: half of it is the tolerance of a comparison. */
     double step() {
         return binaryFactor() * decimalFactor();
-    }
-
-    /** Decodes {@code count} packed integers in place of {@code out}. */
-    void apply(int[] x, int count, float[] out) {
-        double bscale = binaryFactor();
-        double dscale = decimalFactor();
-        double r = reference;
-        for (int k = 0; k < count; k++) {
-            out[k] = (float) ((x[k] * bscale + r) * dscale);
-        }
-    }
-
-    /**
-     * Decodes {@code count} packed unsigned integers (all 32 bits count: simple packing and its
-     * compressed variants) into {@code out[offset..offset+count)}.
-     */
-    void applyUnsigned(int[] x, int count, float[] out, int offset) {
-        double bscale = binaryFactor();
-        double dscale = decimalFactor();
-        double r = reference;
-        for (int k = 0; k < count; k++) {
-            out[offset + k] = (float) (((x[k] & 0xffffffffL) * bscale + r) * dscale);
-        }
-    }
-
-    /**
-     * Decodes {@code count} JPEG 2000 samples before their DC level shift: each is shifted by
-     * 2^(precision-1) and clipped to {@code precision} bits (ISO/IEC 15444-1 G.1.2), then scaled as
-     * {@link #applyUnsigned} scales it, into {@code out[0..count)}.
-     */
-    void applyLevelShifted(int[] x, int count, int precision, float[] out) {
-        double bscale = binaryFactor();
-        double dscale = decimalFactor();
-        double r = reference;
-        int dc = 1 << (precision - 1);
-        int max = (int) ((1L << precision) - 1);
-        for (int k = 0; k < count; k++) {
-            int v = x[k] + dc;
-            v = v < 0 ? 0 : v > max ? max : v;
-            out[k] = (float) ((v * bscale + r) * dscale);
-        }
     }
 
     /** The value every point of a field packed with 0 bits takes. */

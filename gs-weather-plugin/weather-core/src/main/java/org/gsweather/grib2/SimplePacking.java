@@ -1,10 +1,13 @@
 package org.gsweather.grib2;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.gsweather.field.DataFormatException;
 
 /** Template 5.0: grid point data, simple packing. */
 record SimplePacking(Scaling scaling, int bits) implements DataRepresentation {
+    /** Values decoded from one copy of their octets (a few kB, which stay in the first-level cache). */
+    private static final int BLOCK = 4096;
 
     @Override
     public int template() {
@@ -12,9 +15,10 @@ record SimplePacking(Scaling scaling, int bits) implements DataRepresentation {
     }
 
     @Override
-    public void unpack(ByteBuffer data, int count, float[] out) throws DataFormatException {
+    public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws DataFormatException {
+        SampleValues values = SampleValues.of(scaling, bits, count, how.missingCodes());
         if (bits == 0) {
-            java.util.Arrays.fill(out, 0, count, scaling.constant());
+            Arrays.fill(out, 0, count, values.coded(scaling.constant()));
             return;
         }
         long needed = BitReader.bytesFor(count, bits);
@@ -22,13 +26,22 @@ record SimplePacking(Scaling scaling, int bits) implements DataRepresentation {
             throw new DataFormatException("section 7 holds " + data.remaining() + " octets but " + count + " values of "
                     + bits + " bits need " + needed);
         }
-        byte[] a = BitReader.padded(data, 0, (int) needed);
-        int[] x = new int[Math.min(count, 4096)];
-        for (int start = 0; start < count; start += x.length) {
-            int n = Math.min(x.length, count - start);
-            BitReader.readAll(a, (long) start * bits, bits, n, x, 0);
-            scaling.applyUnsigned(x, n, out, start);
-        }
+        // values are independent: each part decodes a range, a block at a time
+        int parts = how.pool().parts(count);
+        int perPart = (int) ((count + (long) parts - 1) / parts);
+        how.pool().run(parts, p -> {
+            int from = p * perPart;
+            int to = (int) Math.min(count, (long) from + perPart);
+            byte[] block = new byte[BLOCK * bits / 8 + 16];
+            for (int start = from; start < to; start += BLOCK) {
+                int n = Math.min(BLOCK, to - start);
+                long bit = (long) start * bits;
+                int first = (int) (bit >>> 3);
+                int last = (int) ((bit + (long) n * bits + 7) >>> 3);
+                data.get(first, block, 0, last - first);
+                values.unpack(block, bit & 7, bits, n, out, start);
+            }
+        });
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.gsweather.field.UnsupportedDataException;
 record UnsupportedPacking(int template) implements DataRepresentation {
 
     @Override
-    public void unpack(ByteBuffer data, int count, float[] out) throws UnsupportedDataException {
+    public void unpack(ByteBuffer data, int count, float[] out, Unpacking how) throws UnsupportedDataException {
         throw new UnsupportedDataException("data representation template 5." + template + " ("
                 + Grib2Tables.dataRepresentationName(template) + ") is not supported");
     }

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.offset;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.gsweather.codec.aec.AecDecoder;
 import org.gsweather.field.DataFormatException;
 import org.gsweather.field.UnsupportedDataException;
+import org.gsweather.testing.Grib2Walker;
+import org.gsweather.testing.GribSet;
 import org.gsweather.testing.TestData;
 import org.gsweather.testing.Tools;
 import org.junit.jupiter.api.Test;
@@ -33,11 +33,11 @@ class CcsdsPackingTest {
         Tools.require("grib_set");
         Path file = TestData.file(ECMWF);
         List<Grib2Walker.Field> fields = Grib2Walker.fields(file);
-        List<Grib2Walker.Field> reference = Grib2Walker.fields(repack(file, "ecmwf.ieee.grib2", "grid_ieee"));
+        List<Grib2Walker.Field> reference = Grib2Walker.fields(GribSet.repack(file, "ecmwf.ieee.grib2", "grid_ieee"));
         assertThat(fields).hasSize(10);
         assertThat(reference).hasSize(10);
         for (Grib2Walker.Field f : fields) {
-            CcsdsPacking packing = f.ccsds();
+            CcsdsPacking packing = CcsdsFields.packing(f);
             assertThat(packing.flags()).isEqualTo(AecDecoder.PREPROCESS | AecDecoder.MSB | AecDecoder.THREE_BYTE);
             assertThat(packing.blockSize()).isEqualTo(32);
             assertThat(packing.referenceSampleInterval()).isEqualTo(128);
@@ -46,13 +46,14 @@ class CcsdsPackingTest {
             Grib2Walker.Field r = reference.get(f.message());
             assertThat(r.bitmapIndicator()).isEqualTo(255);
             assertClose(
-                    f.unpackCcsds(),
+                    CcsdsFields.unpack(f),
                     r.ieee(),
                     packing,
                     "ECMWF message " + f.message() + " (" + packing.describe() + ")");
         }
         // the set has 12-bit, 8-bit and constant (0-bit) fields
-        assertThat(fields.stream().map(f -> f.ccsds().bits()).distinct()).containsExactlyInAnyOrder(12, 8, 0);
+        assertThat(fields.stream().map(f -> CcsdsFields.packing(f).bits()).distinct())
+                .containsExactlyInAnyOrder(12, 8, 0);
     }
 
     @Test
@@ -64,7 +65,11 @@ class CcsdsPackingTest {
             Grib2Walker.Field f = fields.get(message);
             String text =
                     Tools.run(List.of("grib_get_data", "-F", "%.10g", "-w", "count=" + (message + 1), file.toString()));
-            assertClose(f.unpackCcsds(), gribGetData(text), f.ccsds(), "ECMWF message " + message + " (grib_get_data)");
+            assertClose(
+                    CcsdsFields.unpack(f),
+                    gribGetData(text),
+                    CcsdsFields.packing(f),
+                    "ECMWF message " + message + " (grib_get_data)");
         }
     }
 
@@ -73,10 +78,10 @@ class CcsdsPackingTest {
         Grib2Walker.Field f = Grib2Walker.fields(TestData.file(ECMWF)).get(0);
         float[] wgrib2 =
                 TestData.floats("grib2/grib-rs/gen/ecmwf-realtime-oper-fc-0-le.bin.xz", ByteOrder.LITTLE_ENDIAN);
-        float[] ours = f.unpackCcsds();
+        float[] ours = CcsdsFields.unpack(f);
         assertThat(ours).hasSameSizeAs(wgrib2);
         assertThat(ours[0]).isCloseTo(9580.285f, offset(0.001f));
-        assertClose(ours, wgrib2, f.ccsds(), "ECMWF message 0 vs wgrib2");
+        assertClose(ours, wgrib2, CcsdsFields.packing(f), "ECMWF message 0 vs wgrib2");
     }
 
     /**
@@ -109,8 +114,9 @@ class CcsdsPackingTest {
         Tools.require("grib_set");
         Path original = TestData.file(source);
         String name = original.getFileName() + (settings == null ? "" : "-" + settings.replace(',', '-'));
-        Path ccsds = repack(original, name + ".ccsds.grib2", "grid_ccsds" + (settings == null ? "" : "," + settings));
-        Path ieee = repack(ccsds, name + ".ieee.grib2", "grid_ieee");
+        Path ccsds = GribSet.repack(
+                original, name + ".ccsds.grib2", "grid_ccsds" + (settings == null ? "" : "," + settings));
+        Path ieee = GribSet.repack(ccsds, name + ".ieee.grib2", "grid_ieee");
         List<Grib2Walker.Field> fields = Grib2Walker.fields(ccsds);
         List<Grib2Walker.Field> reference = Grib2Walker.fields(ieee);
         assertThat(fields).hasSameSizeAs(reference).isNotEmpty();
@@ -125,10 +131,10 @@ class CcsdsPackingTest {
                 assertThat(f.bitmapPoints()).isEqualTo(f.count());
             }
             assertClose(
-                    f.unpackCcsds(),
+                    CcsdsFields.unpack(f),
                     r.ieee(),
-                    f.ccsds(),
-                    name + " field " + i + " (" + f.ccsds().describe() + ")");
+                    CcsdsFields.packing(f),
+                    name + " field " + i + " (" + CcsdsFields.packing(f).describe() + ")");
         }
     }
 
@@ -136,17 +142,17 @@ class CcsdsPackingTest {
     void decodesTwentyFiveMillionValues() throws Exception {
         Tools.require("grib_set");
         Path original = TestData.file("grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz");
-        Path ccsds = repack(original, "mrms.ccsds.grib2", "grid_ccsds");
-        Path ieee = repack(ccsds, "mrms.ieee.grib2", "grid_ieee");
+        Path ccsds = GribSet.repack(original, "mrms.ccsds.grib2", "grid_ccsds");
+        Path ieee = GribSet.repack(ccsds, "mrms.ieee.grib2", "grid_ieee");
         Grib2Walker.Field f = Grib2Walker.fields(ccsds).get(0);
         assertThat(f.count()).isEqualTo(24_500_000);
-        assertClose(f.unpackCcsds(), Grib2Walker.fields(ieee).get(0).ieee(), f.ccsds(), "MRMS");
+        assertClose(CcsdsFields.unpack(f), Grib2Walker.fields(ieee).get(0).ieee(), CcsdsFields.packing(f), "MRMS");
     }
 
     @Test
     void refusesSignedSamples() {
         Grib2Walker.Field f = Grib2Walker.fields(TestData.file(ECMWF)).get(0);
-        CcsdsPacking p = f.ccsds();
+        CcsdsPacking p = CcsdsFields.packing(f);
         CcsdsPacking signed = new CcsdsPacking(p.scaling(), p.bits(), p.flags() | AecDecoder.SIGNED, 32, 128);
         assertThatThrownBy(() -> signed.unpack(f.data(), f.count(), new float[f.count()]))
                 .isInstanceOf(UnsupportedDataException.class)
@@ -159,7 +165,7 @@ class CcsdsPackingTest {
         ByteBuffer data = f.data();
         for (int length : new int[] {0, 1, 100, data.limit() / 2, data.limit() - 50}) {
             ByteBuffer cut = data.slice(0, length);
-            assertThatThrownBy(() -> f.ccsds().unpack(cut, f.count(), new float[f.count()]))
+            assertThatThrownBy(() -> CcsdsFields.packing(f).unpack(cut, f.count(), new float[f.count()]))
                     .as("section 7 cut to %d of %d octets", length, data.limit())
                     .isInstanceOf(DataFormatException.class)
                     .hasMessageContaining("truncated");
@@ -172,18 +178,6 @@ class CcsdsPackingTest {
         float[] out = new float[5];
         new CcsdsPacking(scaling, 0, 14, 32, 128).unpack(ByteBuffer.allocate(0), 4, out);
         assertThat(out).containsExactly(273.15f, 273.15f, 273.15f, 273.15f, 0f);
-    }
-
-    /** {@code grib_set -r -s packingType=...} into {@code target/ccsds}, once. */
-    static Path repack(Path in, String name, String packing) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "ccsds"));
-        Path out = dir.resolve(name);
-        if (!Files.exists(out) || Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(in)) < 0) {
-            Path tmp = dir.resolve(name + ".part");
-            Tools.run(List.of("grib_set", "-r", "-s", "packingType=" + packing, in.toString(), tmp.toString()));
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return out;
     }
 
     /** The values {@code grib_get_data} prints for one message: "lat lon value" after a header line. */

@@ -16,19 +16,30 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.gsweather.field.DataFormatException;
+import org.gsweather.field.DecodePool;
 import org.gsweather.field.Field;
 import org.gsweather.testing.TestData;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Mutated copies of real messages (bit flips, overwritten length and template fields, truncations):
- * opening and decoding either works or fails with a {@link DataFormatException}; never another
- * exception, an OutOfMemoryError or a hang. Deterministic seeds, so a failure reproduces.
+ * opening and decoding, on the calling thread and with a pool's help, either works or fails with a
+ * {@link DataFormatException}; never another exception, an OutOfMemoryError or a hang. Deterministic
+ * seeds, so a failure reproduces.
  */
 class Grib2FuzzTest {
     private static final int CASES = 300;
+
+    /** Parts of at least 64 values, so that malformed data meet part boundaries. */
+    private static final DecodePool POOL = DecodePool.create(3, 64);
+
+    @AfterAll
+    static void closePool() {
+        POOL.close();
+    }
 
     @TempDir
     Path dir;
@@ -85,10 +96,19 @@ class Grib2FuzzTest {
     private static void openAndDecode(Path p) throws IOException {
         try (Grib2File f = Grib2File.open(p)) {
             for (Field field : f.fields()) {
+                float[] sequential = null;
                 try {
                     field.info();
                     field.grid();
-                    field.read();
+                    sequential = field.read();
+                } catch (DataFormatException expected) {
+                    assertThat(expected.getMessage()).startsWith(p.getFileName().toString());
+                }
+                try {
+                    float[] parallel = field.read(POOL);
+                    if (sequential != null) {
+                        assertThat(parallel).as("%s field %s", p, field).isEqualTo(sequential);
+                    }
                 } catch (DataFormatException expected) {
                     assertThat(expected.getMessage()).startsWith(p.getFileName().toString());
                 }

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.gsweather.field.DecodePool;
 import org.gsweather.field.UnsupportedDataException;
 import org.gsweather.testing.EccodesOracle;
 import org.gsweather.testing.TestData;
 import org.gsweather.testing.ValueComparison;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,9 +23,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every field of every GRIB2 test file decoded and compared value by value with the reference
- * decoders: the wgrib2 dumps of {@code grib2/grib-rs/gen} and ecCodes for all the rest.
+ * decoders: the wgrib2 dumps of {@code grib2/grib-rs/gen} and ecCodes for all the rest, once on the
+ * calling thread and once with the help of a pool that splits even small fields into parts.
  */
 class Grib2ReferenceTest {
+    /** Parts of at least 1000 values: every field larger than 2000 values is split. */
+    private static final DecodePool POOL = DecodePool.create(3, 1000);
+
+    @AfterAll
+    static void closePool() {
+        POOL.close();
+    }
+
+    /** How a test decodes a field: on the calling thread or with the pool. */
+    enum Decoding {
+        SEQUENTIAL,
+        PARALLEL;
+
+        float[] readStored(Grib2Field field) throws IOException {
+            return this == SEQUENTIAL ? field.readStored() : field.readStored(POOL);
+        }
+    }
 
     /** A wgrib2 dump ({@code -order raw -no_header -bin}) of one field. */
     record Wgrib2Dump(String grib, int field, String dump) {
@@ -80,8 +100,14 @@ class Grib2ReferenceTest {
         try (Grib2File file = Grib2File.open(TestData.file(dump.grib()))) {
             Grib2Field field = file.field(dump.field());
             float[] reference = TestData.floats(dump.dump(), ByteOrder.LITTLE_ENDIAN);
-            ValueComparison.assertSameValues(
-                    dump.toString(), reference, field.readStored(), field.halfStep(), field.missingCodes());
+            for (Decoding decoding : Decoding.values()) {
+                ValueComparison.assertSameValues(
+                        dump + " (" + decoding + ")",
+                        reference,
+                        decoding.readStored(field),
+                        field.halfStep(),
+                        field.missingCodes());
+            }
         }
     }
 
@@ -102,12 +128,15 @@ class Grib2ReferenceTest {
             if (refusedByDesign(name)) {
                 continue;
             }
-            tests.add(DynamicTest.dynamicTest(relative, () -> compareWithEccodes(relative)));
+            for (Decoding decoding : Decoding.values()) {
+                tests.add(DynamicTest.dynamicTest(
+                        relative + " (" + decoding + ")", () -> compareWithEccodes(relative, decoding)));
+            }
         }
         return tests.stream();
     }
 
-    private static void compareWithEccodes(String relative) throws IOException {
+    private static void compareWithEccodes(String relative, Decoding decoding) throws IOException {
         Path path = TestData.file(relative);
         EccodesOracle oracle = EccodesOracle.of(path, false);
         try (Grib2File file = Grib2File.open(path)) {
@@ -122,7 +151,7 @@ class Grib2ReferenceTest {
                             .as("%s field %d: ecCodes %s", relative, n, oracle.error(n))
                             .isInstanceOf(RunLengthPacking.class);
                     assertOnlyLevelValues(
-                            (RunLengthPacking) field.packing(), field.readStored(), relative + " field " + n);
+                            (RunLengthPacking) field.packing(), decoding.readStored(field), relative + " field " + n);
                     continue;
                 }
                 assertThat(field.discipline()).isEqualTo(Integer.parseInt(oracle.key(n, "discipline")));
@@ -130,13 +159,13 @@ class Grib2ReferenceTest {
                 assertThat(field.parameterNumber()).isEqualTo(Integer.parseInt(oracle.key(n, "parameterNumber")));
                 float[] ours;
                 try {
-                    ours = field.readStored();
+                    ours = decoding.readStored(field);
                 } catch (UnsupportedDataException e) {
                     throw new AssertionError(
                             relative + " field " + n + ": ecCodes decodes it, we refuse: " + e.getMessage(), e);
                 }
                 ValueComparison.assertSameValues(
-                        relative + " field " + n + " (" + field.packingDescription() + ")",
+                        relative + " field " + n + " (" + field.packingDescription() + ", " + decoding + ")",
                         oracle.values(n),
                         ours,
                         field.halfStep(),

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.gsweather.field.DataFormatException;
 import org.gsweather.testing.TestData;
+import org.gsweather.testing.TestPng;
 import org.gsweather.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +87,27 @@ class PngPackingTest {
 
         assertEqual(values, expected);
         assertSamplesMatchImageIo(message);
+    }
+
+    @Test
+    void scalesValues() throws Exception {
+        TestPng writer = new TestPng(4, 1, 16, 0);
+        byte[] png = writer.png(new long[] {0, 9, 10_000, 65535});
+        float[] out = new float[4];
+        new PngPacking(new Scaling(-9990f, 0, 1), 16).unpack(ByteBuffer.wrap(png), 4, out);
+        assertThat(out).containsExactly(-999f, -998.1f, 1f, 5554.5f);
+    }
+
+    @Test
+    void rgbaIsUnsigned32Bits() throws Exception {
+        TestPng writer = new TestPng(3, 1, 8, 6);
+        byte[] png = writer.png(new long[] {0xffffffffL, 0x80000000L, 0x01020304L});
+        float[] out = new float[3];
+        new PngPacking(new Scaling(1f, -13, 0), 32).unpack(ByteBuffer.wrap(png), 3, out);
+        assertThat(out)
+                .containsExactly((float) (0xffffffffL * 0x1p-13 + 1), (float) (0x80000000L * 0x1p-13 + 1), (float)
+                        (0x01020304L * 0x1p-13 + 1));
+        assertThat(out[0]).isEqualTo(524289f);
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.gsweather.grib2.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.gsweather.field.DataFormatException;
-import org.gsweather.grib2.Grib2Walker;
+import org.gsweather.grib2.CcsdsFields;
 import org.gsweather.testing.TestData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,12 +40,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public class AecBenchmark {
     static final int VALUES = 405_900;
 
-    private Grib2Walker.Decoding field;
+    private CcsdsFields.Decoding field;
     private float[] out;
 
     @Setup
     public void load() {
-        field = Grib2Walker.ccsds(TestData.file("grib2/grib-rs/20240101000000-0h-oper-fc.grib2.0-10.xz"), 0);
+        field = CcsdsFields.of(TestData.file("grib2/grib-rs/20240101000000-0h-oper-fc.grib2.0-10.xz"), 0);
         if (field.count() != VALUES) {
             throw new IllegalStateException("the first field has " + field.count() + " values, not " + VALUES);
         }

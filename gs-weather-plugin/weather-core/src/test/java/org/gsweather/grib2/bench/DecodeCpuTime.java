@@ -8,9 +8,10 @@ import org.gsweather.grib2.Grib2File;
 import org.gsweather.testing.TestData;
 
 /**
- * Thread CPU time per decode, for measuring on a machine whose cores are shared with other work (where
- * JMH's wall-clock times carry wide errors). Usage: {@code DecodeCpuTime RELATIVE_PATH:FIELD [RUNS]};
- * prints the best and the median CPU milliseconds after warming up.
+ * Thread CPU time of our single-threaded decode of one field, for profiling on a machine whose cores are
+ * shared with other work (where wall-clock times carry wide errors). Usage: {@code DecodeCpuTime
+ * RELATIVE_PATH:FIELD [RUNS]}; prints the best and the median CPU milliseconds after warming up. The
+ * comparison with ecCodes is {@code bin/bench-decode} ({@link DecodeComparison}).
  */
 public final class DecodeCpuTime {
     private DecodeCpuTime() {}

@@ -1,0 +1,682 @@
+package org.gsweather.codec.jpeg2000;
+
+import java.util.Arrays;
+
+/**
+ * Tier 1 of JPEG 2000 (ISO/IEC 15444-1 Annex D): the significance propagation, magnitude refinement and
+ * cleanup passes of one code-block, with the MQ decoder or, for the passes the arithmetic coding bypass
+ * leaves raw, plain bits.
+ *
+ * <p>State is kept per column of a stripe (four rows) in one word: significance and sign of the six rows
+ * from the last row of the stripe above to the first row of the stripe below (so that three words give
+ * the whole neighbourhood of the four samples), and whether each of the four was coded in the current
+ * significance pass or has been refined. Magnitudes carry, below the last decoded bit-plane, the half
+ * step at which the standard places the reconstruction (E.1.1.2, r = 1/2).
+ *
+ * <p>Each pass writes the MQ decision (C.3.2) out where it makes one, with the coder's registers in
+ * local variables for the length of the pass, as OpenJPEG does with its decoding macros: tier 1 is most
+ * of the decode time, and a call that returns the decision cannot keep the three registers in locals.
+ * {@link MqDecoder#decode} is the same decision in one place, for the rare ones (run lengths, signs after
+ * a run).
+ */
+final class CodeBlockDecoder {
+    private static final int ZC = 0;
+    private static final int SC = 9;
+    private static final int MR = 14;
+    private static final int RL = 17;
+    private static final int UNIFORM = 18;
+
+    /** Significance of rows -1..4 of a stripe column (row r at bit r + 1). */
+    private static final int SIG6 = 0x3f;
+    /** Sign (1 negative) of rows -1..4, at bits 6..11. */
+    private static final int NEG_SHIFT = 6;
+
+    private static final int VISIT_SHIFT = 12;
+    private static final int VISIT_ALL = 0xf << VISIT_SHIFT;
+    private static final int REFINED_SHIFT = 16;
+
+    /** Zero coding contexts (Table D.1) for LL and LH, HL, HH, by the 3x3 neighbourhood (9 bits, centre 0). */
+    private static final byte[] ZC_LUT = new byte[3 * 512];
+    /** Sign coding context and XOR bit (Table D.3), {@code context << 1 | xor}, by significance and sign of N, W, S, E. */
+    private static final byte[] SC_LUT = new byte[256];
+
+    static {
+        for (int n = 0; n < 512; n++) {
+            int h = (n >> 1 & 1) + (n >> 7 & 1);
+            int v = (n >> 3 & 1) + (n >> 5 & 1);
+            int d = (n & 1) + (n >> 2 & 1) + (n >> 6 & 1) + (n >> 8 & 1);
+            ZC_LUT[n] = (byte) zeroCoding(h, v, d);
+            ZC_LUT[512 + n] = (byte) zeroCoding(v, h, d);
+            ZC_LUT[1024 + n] = (byte) diagonalZeroCoding(h + v, d);
+        }
+        for (int n = 0; n < 256; n++) {
+            int h = contribution(n >> 1 & 1, n >> 5 & 1) + contribution(n >> 3 & 1, n >> 7 & 1);
+            int v = contribution(n & 1, n >> 4 & 1) + contribution(n >> 2 & 1, n >> 6 & 1);
+            h = Math.max(-1, Math.min(1, h));
+            v = Math.max(-1, Math.min(1, v));
+            int context;
+            if (h == 0) {
+                context = v == 0 ? 9 : 10;
+            } else {
+                context = 12 + h * v;
+            }
+            int xor = h < 0 || h == 0 && v < 0 ? 1 : 0;
+            SC_LUT[n] = (byte) (context << 1 | xor);
+        }
+    }
+
+    private static int zeroCoding(int h, int v, int d) {
+        if (h == 2) {
+            return 8;
+        }
+        if (h == 1) {
+            return v >= 1 ? 7 : d >= 1 ? 6 : 5;
+        }
+        return v == 2 ? 4 : v == 1 ? 3 : d >= 2 ? 2 : d;
+    }
+
+    private static int diagonalZeroCoding(int hv, int d) {
+        if (d >= 3) {
+            return 8;
+        }
+        if (d == 2) {
+            return hv >= 1 ? 7 : 6;
+        }
+        if (d == 1) {
+            return hv >= 2 ? 5 : hv == 1 ? 4 : 3;
+        }
+        return hv >= 2 ? 2 : hv;
+    }
+
+    private static int contribution(int significant, int negative) {
+        return significant == 0 ? 0 : negative == 0 ? 1 : -1;
+    }
+
+    private final MqDecoder mq = new MqDecoder(19);
+    private int[] words = new int[0];
+    private int[] magnitudes = new int[0];
+    /**
+     * Per stripe (one spare at either end), the columns whose word has a significant row, including the
+     * rows either side: blocks up to 64 wide visit only these (and their neighbours) in the significance
+     * and refinement passes.
+     */
+    private long[] live = new long[0];
+
+    private int width;
+    private int height;
+    private int stride;
+    private int stripes;
+    private int zcOffset;
+    /** -1, or 0 in the vertically causal mode, where a stripe ignores the one below it. */
+    private int aboveMask;
+
+    /**
+     * Decodes {@code passes} coding passes of a {@code width x height} code-block whose first (cleanup)
+     * pass codes bit-plane {@code topPlane}. Segment {@code s} holds {@code segmentPasses[s]} passes, its
+     * bytes are {@code data[segmentStart[s] .. segmentEnd[s])}.
+     *
+     * @param orientation 0 LL, 1 HL, 2 LH, 3 HH
+     */
+    void decode(
+            int width,
+            int height,
+            int orientation,
+            int style,
+            int topPlane,
+            int passes,
+            byte[] data,
+            int segments,
+            int[] segmentPasses,
+            int[] segmentStart,
+            int[] segmentEnd) {
+        this.width = width;
+        this.height = height;
+        this.stride = width + 2;
+        this.stripes = (height + 3) >> 2;
+        this.zcOffset = orientation == 1 ? 512 : orientation == 3 ? 1024 : 0;
+        this.aboveMask = (style & J2kCodingStyle.CAUSAL) != 0 ? 0 : -1;
+        int wordCount = stride * (stripes + 2);
+        if (live.length < stripes + 2) {
+            live = new long[Math.max(stripes + 2, 2 * live.length)];
+        } else {
+            Arrays.fill(live, 0, stripes + 2, 0);
+        }
+        if (words.length < wordCount) {
+            words = new int[Math.max(wordCount, 2 * words.length)];
+        } else {
+            Arrays.fill(words, 0, wordCount, 0);
+        }
+        int samples = width * height;
+        if (magnitudes.length < samples) {
+            magnitudes = new int[Math.max(samples, 2 * magnitudes.length)];
+        }
+        resetContexts();
+        boolean bypass = (style & J2kCodingStyle.BYPASS) != 0;
+        boolean reset = (style & J2kCodingStyle.RESET) != 0;
+        boolean segmentation = (style & J2kCodingStyle.SEGMENTATION) != 0;
+        int segment = -1;
+        int segmentEndPass = 0;
+        for (int pass = 0; pass < passes; pass++) {
+            int kind = pass == 0 ? 2 : (pass - 1) % 3;
+            int plane = topPlane - (pass + 2) / 3;
+            boolean raw = bypass && pass >= 10 && kind != 2;
+            if (pass == segmentEndPass) {
+                segment++;
+                segmentEndPass += segmentPasses[segment];
+                if (raw) {
+                    mq.startRaw(data, segmentStart[segment], segmentEnd[segment]);
+                } else {
+                    mq.start(data, segmentStart[segment], segmentEnd[segment]);
+                }
+            }
+            if (kind == 0) {
+                if (raw) {
+                    significanceRaw(plane);
+                } else {
+                    significance(plane);
+                }
+            } else if (kind == 1) {
+                if (raw) {
+                    refinementRaw(plane);
+                } else {
+                    refinement(plane);
+                }
+            } else {
+                cleanup(plane);
+                if (segmentation) {
+                    for (int k = 0; k < 4; k++) {
+                        mq.decode(UNIFORM);
+                    }
+                }
+            }
+            if (reset) {
+                resetContexts();
+            }
+        }
+    }
+
+    private void resetContexts() {
+        int[] cx = mq.contexts;
+        Arrays.fill(cx, MqDecoder.state(0, 0));
+        cx[ZC] = MqDecoder.state(4, 0);
+        cx[RL] = MqDecoder.state(3, 0);
+        cx[UNIFORM] = MqDecoder.state(46, 0);
+    }
+
+    /** Writes the decoded coefficients, signed, to {@code out[offset + y * outStride + x]}. */
+    void copyTo(int[] out, int offset, int outStride) {
+        int[] m = magnitudes;
+        for (int y = 0; y < height; y++) {
+            int row = ((y >> 2) + 1) * stride + 1;
+            int negBit = NEG_SHIFT + 1 + (y & 3);
+            int o = offset + y * outStride;
+            int i = y * width;
+            int sigBit = 1 + (y & 3);
+            for (int x = 0; x < width; x++) {
+                int word = words[row + x];
+                int negative = -(word >> negBit & 1);
+                // magnitudes of samples never significant are left over from earlier blocks
+                int v = m[i + x] & -(word >> sigBit & 1);
+                out[o + x] = (v ^ negative) - negative;
+            }
+        }
+    }
+
+    /** Writes the decoded coefficients times {@code scale}, signed, to {@code out}. */
+    void copyTo(float[] out, int offset, int outStride, float scale) {
+        int[] m = magnitudes;
+        for (int y = 0; y < height; y++) {
+            int row = ((y >> 2) + 1) * stride + 1;
+            int negBit = NEG_SHIFT + 1 + (y & 3);
+            int o = offset + y * outStride;
+            int i = y * width;
+            int sigBit = 1 + (y & 3);
+            for (int x = 0; x < width; x++) {
+                int word = words[row + x];
+                float v = (m[i + x] & -(word >> sigBit & 1)) * scale;
+                out[o + x] = (word >> negBit & 1) != 0 ? -v : v;
+            }
+        }
+    }
+
+    /** Sign coding context and XOR bit (D.3.2) of row {@code r} of a column with words {@code w, c, e}. */
+    private static int signContext(int w, int c, int e, int r) {
+        int n = (c >> r & 5) | (w >> (r + 1) & 1) << 1 | (e >> (r + 1) & 1) << 3;
+        int s = c >> (NEG_SHIFT + r) & 5 | (w >> (NEG_SHIFT + r + 1) & 1) << 1 | (e >> (NEG_SHIFT + r + 1) & 1) << 3;
+        return SC_LUT[n | s << 4];
+    }
+
+    /**
+     * Marks row {@code r} of column {@code x}, word {@code k}, of stripe {@code s} significant in the
+     * words of the stripes above (row 0, unless vertically causal) and below (row 3), which have a spare
+     * stripe at either end, and the columns as live.
+     */
+    private void spread(int k, int s, int x, int r, int negative) {
+        int up = -((r - 1) >>> 31) & aboveMask;
+        int down = -((r + 1) >>> 2);
+        words[k - stride] |= (1 << 5 | negative << (NEG_SHIFT + 5)) & up;
+        words[k + stride] |= (1 | negative << NEG_SHIFT) & down;
+        long bit = 1L << x;
+        live[s] |= bit & up;
+        live[s + 1] |= bit;
+        live[s + 2] |= bit & down;
+    }
+
+    private void significance(int plane) {
+        int set = (1 << plane) | (1 << plane >> 1);
+        int[] wd = words;
+        int[] mag = magnitudes;
+        int[] cx = mq.contexts;
+        int zo = zcOffset;
+        int a = mq.a;
+        int c = mq.c;
+        int ct = mq.ct;
+        long[] lv = live;
+        for (int s = 0; s < stripes; s++) {
+            int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
+            int row = (s + 1) * stride + 1;
+            int base = 4 * s * width;
+            for (int x0 = 0; x0 < width; x0 += 64) {
+                long chunk = -1L >>> Math.max(0, 64 - (width - x0));
+                // columns with a significant sample or next to one (all of them in blocks wider than 64)
+                long cols = width > 64 ? chunk : (lv[s + 1] | lv[s + 1] << 1 | lv[s + 1] >>> 1) & chunk;
+                while (cols != 0) {
+                    int x = x0 + Long.numberOfTrailingZeros(cols);
+                    cols &= cols - 1;
+                    int k = row + x;
+                    int w = wd[k - 1];
+                    int col = wd[k];
+                    int e = wd[k + 1];
+                    int v = (w | col | e) & SIG6;
+                    // rows not yet significant with a significant neighbour
+                    int m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask;
+                    if (m != 0) {
+                        do {
+                            int r = Integer.numberOfTrailingZeros(m);
+                            int n = (w >> r & 7) | (col >> r & 5) << 3 | (e >> r & 7) << 6;
+                            col |= 1 << (VISIT_SHIFT + r);
+                            int d;
+                            {
+                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                                int cxi = ZC_LUT[zo + n];
+                                int st = cx[cxi];
+                                int qe = st >>> 7;
+                                a -= qe;
+                                int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                int lps = lpsPath ^ ((a - qe) >>> 31);
+                                d = (st & 1) ^ lps;
+                                a += (qe - a) & -lpsPath;
+                                c -= (qe << 16) & (lpsPath - 1);
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
+                                } else {
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
+                            }
+                            if (d != 0) {
+                                int sc = signContext(w, col, e, r);
+                                int negative;
+                                {
+                                    // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                                    int cxi = sc >> 1;
+                                    int st = cx[cxi];
+                                    int qe = st >>> 7;
+                                    a -= qe;
+                                    int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                    int lps = lpsPath ^ ((a - qe) >>> 31);
+                                    negative = (st & 1) ^ lps;
+                                    a += (qe - a) & -lpsPath;
+                                    c -= (qe << 16) & (lpsPath - 1);
+                                    int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                    cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                                    a <<= sh;
+                                    if (ct >= sh) {
+                                        c <<= sh;
+                                        ct -= sh;
+                                    } else {
+                                        mq.c = c;
+                                        mq.ct = ct;
+                                        mq.fill(sh);
+                                        c = mq.c;
+                                        ct = mq.ct;
+                                    }
+                                }
+                                negative ^= sc & 1;
+                                col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                                spread(k, s, x, r, negative);
+                                mag[base + r * width + x] = set;
+                                v = (w | col | e) & SIG6;
+                                m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask & (-2 << r);
+                                cols |= (2L << (x - x0)) & chunk;
+                            } else {
+                                m &= m - 1;
+                            }
+                        } while (m != 0);
+                        wd[k] = col;
+                    }
+                }
+            }
+        }
+        mq.a = a;
+        mq.c = c;
+        mq.ct = ct;
+    }
+
+    private void refinement(int plane) {
+        int one = 1 << plane;
+        int half = one >> 1;
+        int[] wd = words;
+        int[] mag = magnitudes;
+        int[] cx = mq.contexts;
+        int a = mq.a;
+        int c = mq.c;
+        int ct = mq.ct;
+        int refined = cx[MR + 2];
+        long[] lv = live;
+        for (int s = 0; s < stripes; s++) {
+            int row = (s + 1) * stride + 1;
+            int base = 4 * s * width;
+            for (int x0 = 0; x0 < width; x0 += 64) {
+                long chunk = -1L >>> Math.max(0, 64 - (width - x0));
+                long cols = width > 64 ? chunk : lv[s + 1] & chunk;
+                while (cols != 0) {
+                    int x = x0 + Long.numberOfTrailingZeros(cols);
+                    cols &= cols - 1;
+                    int k = row + x;
+                    int col = wd[k];
+                    // rows significant before this bit-plane's significance pass
+                    int m = (col >> 1) & ~(col >> VISIT_SHIFT) & 0xf;
+                    if (m == 0) {
+                        continue;
+                    }
+                    do {
+                        int r = Integer.numberOfTrailingZeros(m);
+                        m &= m - 1;
+                        int bit;
+                        if ((col >> (REFINED_SHIFT + r) & 1) != 0) {
+                            {
+                                int st = refined;
+                                int qe = st >>> 7;
+                                a -= qe;
+                                int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                int lps = lpsPath ^ ((a - qe) >>> 31);
+                                bit = (st & 1) ^ lps;
+                                a += (qe - a) & -lpsPath;
+                                c -= (qe << 16) & (lpsPath - 1);
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                refined = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
+                                } else {
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
+                            }
+                        } else {
+                            int n = (wd[k - 1] >> r & 7) | (col >> r & 5) << 3 | (wd[k + 1] >> r & 7) << 6;
+                            int context = n != 0 ? MR + 1 : MR;
+                            {
+                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                                int cxi = context;
+                                int st = cx[cxi];
+                                int qe = st >>> 7;
+                                a -= qe;
+                                int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                int lps = lpsPath ^ ((a - qe) >>> 31);
+                                bit = (st & 1) ^ lps;
+                                a += (qe - a) & -lpsPath;
+                                c -= (qe << 16) & (lpsPath - 1);
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
+                                } else {
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
+                            }
+                        }
+                        int i = base + r * width + x;
+                        mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
+                        col |= 1 << (REFINED_SHIFT + r);
+                    } while (m != 0);
+                    wd[k] = col;
+                }
+            }
+        }
+        cx[MR + 2] = refined;
+        mq.a = a;
+        mq.c = c;
+        mq.ct = ct;
+    }
+
+    private void cleanup(int plane) {
+        int set = (1 << plane) | (1 << plane >> 1);
+        int[] wd = words;
+        int[] mag = magnitudes;
+        int[] cx = mq.contexts;
+        int zo = zcOffset;
+        int a = mq.a;
+        int c = mq.c;
+        int ct = mq.ct;
+        int runState = cx[RL];
+        for (int s = 0; s < stripes; s++) {
+            int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
+            int k = (s + 1) * stride + 1;
+            int base = 4 * s * width;
+            int w = 0;
+            int col = wd[k];
+            for (int x = 0; x < width; x++, k++) {
+                int e = wd[k + 1];
+                // rows neither significant nor coded by this bit-plane's significance pass
+                int m = ~(col >> 1 | col >> VISIT_SHIFT) & rowMask;
+                if (m != 0) {
+                    if (m == 0xf && ((w | col | e) & SIG6) == 0) {
+                        int run;
+                        {
+                            int st = runState;
+                            int qe = st >>> 7;
+                            a -= qe;
+                            if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
+                                c -= qe << 16;
+                                run = st & 1;
+                            } else {
+                                int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                int lps = lpsPath ^ ((a - qe) >>> 31);
+                                run = (st & 1) ^ lps;
+                                a += (qe - a) & -lpsPath;
+                                c -= (qe << 16) & (lpsPath - 1);
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                runState = MqDecoder.NEXT[(st & 127) << 1 | lps];
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
+                                } else {
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
+                            }
+                        }
+                        if (run == 0) {
+                            w = col;
+                            col = e;
+                            continue;
+                        }
+                        mq.a = a;
+                        mq.c = c;
+                        mq.ct = ct;
+                        int r = mq.decode(UNIFORM) << 1;
+                        r |= mq.decode(UNIFORM);
+                        int sc = signContext(w, col, e, r);
+                        int negative = mq.decode(sc >> 1) ^ (sc & 1);
+                        a = mq.a;
+                        c = mq.c;
+                        ct = mq.ct;
+                        col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                        spread(k, s, x, r, negative);
+                        mag[base + r * width + x] = set;
+                        m &= -2 << r;
+                    }
+                    while (m != 0) {
+                        int r = Integer.numberOfTrailingZeros(m);
+                        m &= m - 1;
+                        int n = (w >> r & 7) | (col >> r & 5) << 3 | (e >> r & 7) << 6;
+                        int d;
+                        {
+                            // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                            int cxi = ZC_LUT[zo + n];
+                            int st = cx[cxi];
+                            int qe = st >>> 7;
+                            a -= qe;
+                            int lpsPath = ((c >>> 16) - qe) >>> 31;
+                            int lps = lpsPath ^ ((a - qe) >>> 31);
+                            d = (st & 1) ^ lps;
+                            a += (qe - a) & -lpsPath;
+                            c -= (qe << 16) & (lpsPath - 1);
+                            int sh = Integer.numberOfLeadingZeros(a) - 16;
+                            cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                            a <<= sh;
+                            if (ct >= sh) {
+                                c <<= sh;
+                                ct -= sh;
+                            } else {
+                                mq.c = c;
+                                mq.ct = ct;
+                                mq.fill(sh);
+                                c = mq.c;
+                                ct = mq.ct;
+                            }
+                        }
+                        if (d != 0) {
+                            int sc = signContext(w, col, e, r);
+                            int negative;
+                            {
+                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                                int cxi = sc >> 1;
+                                int st = cx[cxi];
+                                int qe = st >>> 7;
+                                a -= qe;
+                                int lpsPath = ((c >>> 16) - qe) >>> 31;
+                                int lps = lpsPath ^ ((a - qe) >>> 31);
+                                negative = (st & 1) ^ lps;
+                                a += (qe - a) & -lpsPath;
+                                c -= (qe << 16) & (lpsPath - 1);
+                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                                a <<= sh;
+                                if (ct >= sh) {
+                                    c <<= sh;
+                                    ct -= sh;
+                                } else {
+                                    mq.c = c;
+                                    mq.ct = ct;
+                                    mq.fill(sh);
+                                    c = mq.c;
+                                    ct = mq.ct;
+                                }
+                            }
+                            negative ^= sc & 1;
+                            col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                            spread(k, s, x, r, negative);
+                            mag[base + r * width + x] = set;
+                        }
+                    }
+                }
+                col &= ~VISIT_ALL;
+                wd[k] = col;
+                w = col;
+                col = e;
+            }
+        }
+        cx[RL] = runState;
+        mq.a = a;
+        mq.c = c;
+        mq.ct = ct;
+    }
+
+    private void significanceRaw(int plane) {
+        int set = (1 << plane) | (1 << plane >> 1);
+        int[] wd = words;
+        int[] mag = magnitudes;
+        for (int s = 0; s < stripes; s++) {
+            int rows = Math.min(4, height - 4 * s);
+            int k = (s + 1) * stride + 1;
+            int base = 4 * s * width;
+            int w = 0;
+            int c = wd[k];
+            for (int x = 0; x < width; x++, k++) {
+                int e = wd[k + 1];
+                if (((w | c | e) & SIG6) != 0) {
+                    for (int r = 0; r < rows; r++) {
+                        if ((c >> (r + 1) & 1) != 0) {
+                            continue;
+                        }
+                        int n = (w >> r & 7) | (c >> r & 5) << 3 | (e >> r & 7) << 6;
+                        if (n == 0) {
+                            continue;
+                        }
+                        c |= 1 << (VISIT_SHIFT + r);
+                        if (mq.raw() != 0) {
+                            int negative = mq.raw();
+                            c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                            spread(k, s, x, r, negative);
+                            mag[base + r * width + x] = set;
+                        }
+                    }
+                    wd[k] = c;
+                }
+                w = c;
+                c = e;
+            }
+        }
+    }
+
+    private void refinementRaw(int plane) {
+        int half = 1 << plane >> 1;
+        int[] wd = words;
+        int[] mag = magnitudes;
+        for (int s = 0; s < stripes; s++) {
+            int rows = Math.min(4, height - 4 * s);
+            int k = (s + 1) * stride + 1;
+            int base = 4 * s * width;
+            for (int x = 0; x < width; x++, k++) {
+                int c = wd[k];
+                if ((c & 0x1e) == 0) {
+                    continue;
+                }
+                for (int r = 0; r < rows; r++) {
+                    if ((c >> (r + 1) & 1) == 0 || (c >> (VISIT_SHIFT + r) & 1) != 0) {
+                        continue;
+                    }
+                    int bit = mq.raw();
+                    int i = base + r * width + x;
+                    mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
+                    c |= 1 << (REFINED_SHIFT + r);
+                }
+                wd[k] = c;
+            }
+        }
+    }
+}

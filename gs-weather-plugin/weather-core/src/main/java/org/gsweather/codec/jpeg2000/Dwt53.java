@@ -1,0 +1,169 @@
+package org.gsweather.codec.jpeg2000;
+
+/**
+ * Inverse reversible 5/3 wavelet transformation (ISO/IEC 15444-1 F.3.8.1) of one decomposition level, in
+ * place on integer coefficients laid out as subbands: low-pass columns left of high-pass columns,
+ * low-pass rows above high-pass rows.
+ */
+final class Dwt53 {
+    /** Columns transformed together by the vertical pass. */
+    private static final int STRIP = 32;
+
+    private int[] tmp = new int[0];
+    private int[] high = new int[0];
+
+    /**
+     * 2D_SR (F.3.3) of the {@code width x height} region at the top left of {@code a}, whose first
+     * {@code lowWidth} columns and {@code lowHeight} rows are low-pass; {@code evenX} and {@code evenY}
+     * tell whether the region starts at an even coordinate of its resolution.
+     */
+    void inverse(
+            int[] a, int stride, int width, int height, int lowWidth, int lowHeight, boolean evenX, boolean evenY) {
+        horizontal(a, stride, 0, height, width, lowWidth, evenX);
+        vertical(a, stride, 0, width, height, lowHeight, evenY);
+    }
+
+    /** The horizontal half of {@link #inverse}, on rows {@code [from, to)}. */
+    void horizontal(int[] a, int stride, int from, int to, int width, int lowWidth, boolean evenX) {
+        if (width <= 1 && evenX) {
+            return;
+        }
+        if (tmp.length < width) {
+            tmp = new int[width];
+        }
+        int[] t = tmp;
+        for (int y = from; y < to; y++) {
+            int row = y * stride;
+            if (evenX) {
+                horizontalEven(a, row, t, width, lowWidth);
+            } else {
+                synthesize(a, row, row + lowWidth, 1, t, 0, 1, width, lowWidth, false);
+                System.arraycopy(t, 0, a, row, width);
+            }
+        }
+    }
+
+    /** The vertical half of {@link #inverse}, on columns {@code [from, to)}. */
+    void vertical(int[] a, int stride, int from, int to, int height, int lowHeight, boolean evenY) {
+        if (evenY && height > 1) {
+            verticalEven(a, stride, from, to, height, lowHeight);
+        } else if (!evenY) {
+            if (tmp.length < STRIP * height) {
+                tmp = new int[STRIP * height];
+            }
+            for (int x = from; x < to; x += STRIP) {
+                int n = Math.min(STRIP, to - x);
+                for (int j = 0; j < n; j++) {
+                    synthesize(a, x + j, lowHeight * stride + x + j, stride, tmp, j, n, height, lowHeight, false);
+                }
+                for (int y = 0; y < height; y++) {
+                    System.arraycopy(tmp, y * n, a, y * stride + x, n);
+                }
+            }
+        }
+    }
+
+    /**
+     * 1D_SR (F.3.6, F.3.7) of {@code count} samples whose {@code lows} low-pass ones are {@code a[low + i *
+     * step]} and high-pass ones {@code a[high + i * step]}, into {@code t[to + i * tStep]} in their order;
+     * the periodic symmetric extension mirrors both ends.
+     */
+    static void synthesize(
+            int[] a, int low, int high, int step, int[] t, int to, int tStep, int count, int lows, boolean even) {
+        if (count == 1) {
+            t[to] = even ? a[low] : a[high] >> 1;
+            return;
+        }
+        int highs = count - lows;
+        if (even) {
+            // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4), H(-1) = H(0), H(highs) = H(highs-1)
+            int hPrev = a[high];
+            for (int i = 0; i < lows; i++) {
+                int h = i < highs ? a[high + i * step] : hPrev;
+                t[to + 2 * i * tStep] = a[low + i * step] - ((hPrev + h + 2) >> 2);
+                hPrev = h;
+            }
+            // X(2i+1) = H(i) + floor((X(2i) + X(2i+2)) / 2), X(count) = X(count-2)
+            for (int i = 0; i < highs; i++) {
+                int left = t[to + 2 * i * tStep];
+                int right = 2 * i + 2 < count ? t[to + (2 * i + 2) * tStep] : left;
+                t[to + (2 * i + 1) * tStep] = a[high + i * step] + ((left + right) >> 1);
+            }
+        } else {
+            // first sample high-pass: X(2i+1) = L(i) - floor((H(i) + H(i+1) + 2) / 4)
+            for (int i = 0; i < lows; i++) {
+                int h0 = a[high + i * step];
+                int h1 = i + 1 < highs ? a[high + (i + 1) * step] : h0;
+                t[to + (2 * i + 1) * tStep] = a[low + i * step] - ((h0 + h1 + 2) >> 2);
+            }
+            // X(2i) = H(i) + floor((X(2i-1) + X(2i+1)) / 2), X(-1) = X(1), X(count) = X(count-2)
+            for (int i = 0; i < highs; i++) {
+                int right = 2 * i + 1 < count ? t[to + (2 * i + 1) * tStep] : t[to + (2 * i - 1) * tStep];
+                int left = i > 0 ? t[to + (2 * i - 1) * tStep] : right;
+                t[to + 2 * i * tStep] = a[high + i * step] + ((left + right) >> 1);
+            }
+        }
+    }
+
+    /** {@link #synthesize} of one row starting even, in place from the right, its high-pass half set aside in {@code h}. */
+    private static void horizontalEven(int[] a, int row, int[] h, int count, int lows) {
+        int highs = count - lows;
+        System.arraycopy(a, row + lows, h, 0, highs);
+        int i = lows - 1;
+        int next;
+        if (lows > highs) {
+            // last sample low-pass: its right neighbour mirrors to H(highs - 1)
+            next = a[row + i] - ((h[i - 1] + 1) >> 1);
+            a[row + 2 * i] = next;
+            i--;
+        } else {
+            next = Integer.MIN_VALUE;
+        }
+        for (; i >= 0; i--) {
+            int hr = h[i];
+            int even = a[row + i] - (((i > 0 ? h[i - 1] : hr) + hr + 2) >> 2);
+            a[row + 2 * i + 1] = hr + ((even + (2 * i + 2 < count ? next : even)) >> 1);
+            a[row + 2 * i] = even;
+            next = even;
+        }
+    }
+
+    /**
+     * {@link #synthesize} down columns {@code [from, to)}, rows starting even, a whole row at a time: the
+     * high-pass rows are set aside, then output rows are made from the bottom up, each pair above every
+     * low-pass row still to be read.
+     */
+    private void verticalEven(int[] a, int stride, int from, int to, int height, int lows) {
+        int width = to - from;
+        int highs = height - lows;
+        if (high.length < highs * width) {
+            high = new int[highs * width];
+        }
+        int[] h = high;
+        for (int i = 0; i < highs; i++) {
+            System.arraycopy(a, (lows + i) * stride + from, h, i * width, width);
+        }
+        for (int i = lows - 1; i >= 0; i--) {
+            // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4), mirrored at both ends
+            int h0 = Math.max(0, i - 1) * width;
+            int h1 = Math.min(i, highs - 1) * width;
+            if (i == 0) {
+                h0 = h1;
+            }
+            int l = i * stride + from;
+            int even = 2 * i * stride + from;
+            for (int j = 0; j < width; j++) {
+                a[even + j] = a[l + j] - ((h[h0 + j] + h[h1 + j] + 2) >> 2);
+            }
+            if (i < highs) {
+                // X(2i+1) = H(i) + floor((X(2i) + X(2i+2)) / 2), X(height) = X(height-2)
+                int next = 2 * i + 2 < height ? even + 2 * stride : even;
+                int odd = even + stride;
+                int hi = i * width;
+                for (int j = 0; j < width; j++) {
+                    a[odd + j] = h[hi + j] + ((a[even + j] + a[next + j]) >> 1);
+                }
+            }
+        }
+    }
+}
