@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * A Redis pub/sub channel shared by the nodes that use one tile store, for what one node must tell the others: tiles
@@ -96,12 +97,21 @@ public final class NodeChannel implements AutoCloseable {
         if (kind.indexOf('\t') >= 0) {
             throw new IllegalArgumentException("message kind with a tab: " + kind);
         }
-        try {
-            connection.client().publish(channel, new Message(nodeId, kind, payload).encode());
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warn("Could not tell the other nodes '{} {}' over Redis: {}", kind, payload, e.toString());
-            return false;
+        String text = new Message(nodeId, kind, payload).encode();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                connection.client().publish(channel, text);
+                return true;
+            } catch (JedisConnectionException e) {
+                // a pooled connection that a Redis restart broke fails once; the pool then opens a new one
+                if (attempt == 2) {
+                    LOG.warn("Could not tell the other nodes '{} {}' over Redis: {}", kind, payload, e.toString());
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not tell the other nodes '{} {}' over Redis: {}", kind, payload, e.toString());
+                return false;
+            }
         }
     }
 
