@@ -249,6 +249,8 @@ public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
         int height = request.gridGeometry() == null
                 ? ng.height()
                 : request.gridGeometry().getGridRange2D().height;
+        width = cappedSize(width, target.getSpan(0), (ng.maxX() - ng.minX()) / ng.width());
+        height = cappedSize(height, target.getSpan(1), (ng.maxY() - ng.minY()) / ng.height());
         View view = new View(
                 ng.crs(),
                 target.getMinimum(0),
@@ -280,6 +282,26 @@ public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
             names = pickedNames;
         }
         return CoverageImages.create(coverageFactory, c.name(), bands, names, width, height, target);
+    }
+
+    /** Samples per grid cell beyond which a read adds no detail (nearest-neighbour sampling). */
+    static final int MAX_SAMPLES_PER_CELL = 2;
+
+    /** The largest image side the sampler draws. */
+    static final int MAX_SIDE = 8192;
+
+    /**
+     * The pixels to sample along one axis: what GeoServer asks for, but at most {@link #MAX_SAMPLES_PER_CELL} per
+     * grid cell of the span and {@link #MAX_SIDE}. GeoServer asks for the finest resolution found anywhere in the
+     * requested area, which in Web Mercator near the poles is tens of times the grid's own (a 1024-pixel metatile
+     * of a 0.24 degree grid became a read of 11980x5674); it scales whatever size it gets to the output.
+     */
+    static int cappedSize(int requested, double span, double cell) {
+        if (!(cell > 0) || !(span > 0)) {
+            return Math.max(1, Math.min(requested, MAX_SIDE));
+        }
+        long useful = (long) Math.ceil(MAX_SAMPLES_PER_CELL * span / cell);
+        return (int) Math.max(1, Math.min(requested, Math.min(useful, MAX_SIDE)));
     }
 
     private static float[] sample(TileRenderer sampler, GridValues g, View view) {
