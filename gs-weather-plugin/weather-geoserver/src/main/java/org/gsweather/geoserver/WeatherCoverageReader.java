@@ -284,8 +284,12 @@ public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
         return CoverageImages.create(coverageFactory, c.name(), bands, names, width, height, target);
     }
 
-    /** Samples per grid cell beyond which a read adds no detail (nearest-neighbour sampling). */
-    static final int MAX_SAMPLES_PER_CELL = 2;
+    /**
+     * Samples per grid cell beyond which a read is capped. A cell is one value (nearest-neighbour sampling), so more
+     * samples only place its edges more finely: GeoServer warps the read to the output with nearest neighbour, and
+     * at 16 samples per cell an edge moves by at most 1/32 of a cell.
+     */
+    static final int MAX_SAMPLES_PER_CELL = 16;
 
     /** The largest image side the sampler draws. */
     static final int MAX_SIDE = 8192;
@@ -294,7 +298,8 @@ public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
      * The pixels to sample along one axis: what GeoServer asks for, but at most {@link #MAX_SAMPLES_PER_CELL} per
      * grid cell of the span and {@link #MAX_SIDE}. GeoServer asks for the finest resolution found anywhere in the
      * requested area, which in Web Mercator near the poles is tens of times the grid's own (a 1024-pixel metatile
-     * of a 0.24 degree grid became a read of 11980x5674); it scales whatever size it gets to the output.
+     * of a 0.24 degree grid became a read of 11980x5674, beyond what the sampler draws); it scales whatever size it
+     * gets to the output.
      */
     static int cappedSize(int requested, double span, double cell) {
         if (!(cell > 0) || !(span > 0)) {

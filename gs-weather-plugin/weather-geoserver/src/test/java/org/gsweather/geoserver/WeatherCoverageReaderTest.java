@@ -135,7 +135,7 @@ class WeatherCoverageReaderTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aReadFinerThanTwiceTheGridIsSampledAtTwiceTheGridOverTheSameEnvelope() throws Exception {
+    void aReadBeyondWhatTheSamplerDrawsIsCappedOverTheSameEnvelope() throws Exception {
         // what GeoServer asked of a 0.24 degree global grid for a Web Mercator metatile near the pole
         Path path = TestData.file("grib2/grib-rs/CMC_glb_TMP_ISBL_1_latlon.24x.24_2021051800_P000.grib2");
         WeatherCoverageReader reader = new WeatherFormat(FileFormat.GRIB2).getReader(path.toFile());
@@ -147,14 +147,12 @@ class WeatherCoverageReaderTest {
 
             GridCoverage2D gc = reader.read("TMP_ISBL", new GeneralParameterValue[] {gg});
 
-            // 180 x 85 degrees of (about) 0.24 degree cells, two samples per cell
-            double cellX = reader.getOriginalEnvelope("TMP_ISBL").getSpan(0)
-                    / reader.getOriginalGridRange("TMP_ISBL").getSpan(0);
+            // 180 x 85 degrees of (about) 0.24 degree cells: at most 16 samples per cell, at most 8192 a side
             double cellY = reader.getOriginalEnvelope("TMP_ISBL").getSpan(1)
                     / reader.getOriginalGridRange("TMP_ISBL").getSpan(1);
-            assertThat(gc.getRenderedImage().getWidth()).isEqualTo((int) Math.ceil(2 * 180 / cellX));
-            assertThat(gc.getRenderedImage().getHeight()).isEqualTo((int) Math.ceil(2 * 85 / cellY));
-            assertThat(gc.getRenderedImage().getWidth()).isBetween(1490, 1510);
+            assertThat(gc.getRenderedImage().getWidth()).isEqualTo(8192);
+            assertThat(gc.getRenderedImage().getHeight()).isEqualTo((int) Math.min(5674, Math.ceil(16 * 85 / cellY)));
+            assertThat(gc.getRenderedImage().getHeight()).isBetween(5600, 5674);
             assertThat(gc.getEnvelope2D().getMinX()).isCloseTo(-180, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(gc.getEnvelope2D().getMaxY()).isCloseTo(85, org.assertj.core.data.Offset.offset(1e-9));
         } finally {
@@ -164,8 +162,8 @@ class WeatherCoverageReaderTest {
 
     @org.junit.jupiter.api.Test
     void cappedSizesKeepOrdinaryRequestsAndStopAtTheSamplersLimit() {
-        assertThat(WeatherCoverageReader.cappedSize(256, 10, 0.24)).isEqualTo(84);
-        assertThat(WeatherCoverageReader.cappedSize(60, 10, 0.24)).isEqualTo(60);
+        assertThat(WeatherCoverageReader.cappedSize(2000, 10, 0.24)).isEqualTo(667);
+        assertThat(WeatherCoverageReader.cappedSize(600, 10, 0.24)).isEqualTo(600);
         assertThat(WeatherCoverageReader.cappedSize(20000, 70, 0.01)).isEqualTo(8192);
         assertThat(WeatherCoverageReader.cappedSize(300, 10, 0)).isEqualTo(300);
     }
