@@ -15,10 +15,15 @@ function check(ok, what, detail) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
-    await page.goto(`${gs}/web/`);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', password);
-    await Promise.all([page.waitForNavigation(), page.click('form[action*="j_spring_security_check"] button, form[action*="j_spring_security_check"] input[type=submit]')]);
+    // log in (once more if the first attempt landed during a reload of the node's configuration)
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(`${gs}/web/`);
+      await page.fill('input[name=username]', 'admin');
+      await page.fill('input[name=password]', password);
+      await Promise.all([page.waitForNavigation(), page.click('form[action*="j_spring_security_check"] button, form[action*="j_spring_security_check"] input[type=submit]')]);
+      if (await page.locator('text=Logged in as admin').count() > 0) break;
+      if (attempt === 2) throw new Error('could not log in as admin');
+    }
 
     await page.goto(`${gs}/web/wicket/bookmarkable/org.geoserver.gwc.web.blob.BlobStoresPage`);
     const stores = await page.locator('table').first().innerText();
