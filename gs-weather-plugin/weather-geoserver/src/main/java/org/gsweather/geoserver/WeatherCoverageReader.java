@@ -249,16 +249,22 @@ public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
         int height = request.gridGeometry() == null
                 ? ng.height()
                 : request.gridGeometry().getGridRange2D().height;
-        width = cappedSize(width, target.getSpan(0), (ng.maxX() - ng.minX()) / ng.width());
-        height = cappedSize(height, target.getSpan(1), (ng.maxY() - ng.minY()) / ng.height());
-        View view = new View(
-                ng.crs(),
+        ReadGrid grid = ReadGrid.of(
                 target.getMinimum(0),
                 target.getMinimum(1),
                 target.getMaximum(0),
                 target.getMaximum(1),
                 width,
-                height);
+                height,
+                ng.minX(),
+                ng.minY(),
+                (ng.maxX() - ng.minX()) / ng.width(),
+                (ng.maxY() - ng.minY()) / ng.height());
+        width = grid.width();
+        height = grid.height();
+        target = new GeneralBounds(new double[] {grid.minX(), grid.minY()}, new double[] {grid.maxX(), grid.maxY()});
+        target.setCoordinateReferenceSystem(crs);
+        View view = new View(ng.crs(), grid.minX(), grid.minY(), grid.maxX(), grid.maxY(), width, height);
         TileRenderer sampler = SAMPLERS.get();
         float[][] bands;
         String[] names;
@@ -282,31 +288,6 @@ public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
             names = pickedNames;
         }
         return CoverageImages.create(coverageFactory, c.name(), bands, names, width, height, target);
-    }
-
-    /**
-     * Samples per grid cell beyond which a read is capped. A cell is one value (nearest-neighbour sampling), so more
-     * samples only place its edges more finely: GeoServer warps the read to the output with nearest neighbour, and
-     * at 16 samples per cell an edge moves by at most 1/32 of a cell.
-     */
-    static final int MAX_SAMPLES_PER_CELL = 16;
-
-    /** The largest image side the sampler draws. */
-    static final int MAX_SIDE = 8192;
-
-    /**
-     * The pixels to sample along one axis: what GeoServer asks for, but at most {@link #MAX_SAMPLES_PER_CELL} per
-     * grid cell of the span and {@link #MAX_SIDE}. GeoServer asks for the finest resolution found anywhere in the
-     * requested area, which in Web Mercator near the poles is tens of times the grid's own (a 1024-pixel metatile
-     * of a 0.24 degree grid became a read of 11980x5674, beyond what the sampler draws); it scales whatever size it
-     * gets to the output.
-     */
-    static int cappedSize(int requested, double span, double cell) {
-        if (!(cell > 0) || !(span > 0)) {
-            return Math.max(1, Math.min(requested, MAX_SIDE));
-        }
-        long useful = (long) Math.ceil(MAX_SAMPLES_PER_CELL * span / cell);
-        return (int) Math.max(1, Math.min(requested, Math.min(useful, MAX_SIDE)));
     }
 
     private static float[] sample(TileRenderer sampler, GridValues g, View view) {
