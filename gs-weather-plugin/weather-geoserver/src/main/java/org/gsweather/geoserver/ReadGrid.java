@@ -1,12 +1,14 @@
 package org.gsweather.geoserver;
 
 /**
- * The grid a read samples: along each axis, what GeoServer asked for, unless that is finer than the coverage's own
- * cells. Then it is the coverage's cells themselves over the requested range (the range widened to whole cells): one
- * sample per cell, at its centre, which is exactly its value; GeoServer warps that to the output, as it does the
- * native-resolution crops of other raster readers. GeoServer asks for the finest resolution it finds anywhere in
- * the requested area, which in Web Mercator near the poles is tens of times a grid's own (a 1024-pixel metatile of a
- * 0.24 degree grid asked for 11980x5674 samples); sampling more finely than the cells adds nothing but memory.
+ * The grid a read samples: what GeoServer asked for, unless that is more than {@link #MAX_SAMPLES} samples. Then, along
+ * each axis asked finer than the coverage's own cells, it is those cells over the requested range (the range widened
+ * to whole cells): one sample per cell, at its centre, which is exactly its value; GeoServer warps that to the output,
+ * as it does the native-resolution crops of other raster readers. GeoServer asks for the finest resolution it finds
+ * anywhere in the requested area, which in Web Mercator near the poles is tens of times a grid's own (a 1024-pixel
+ * metatile of a 0.24 degree grid asked for 11980x5674 samples, 270 MB of floats). Ordinary requests are drawn as
+ * asked, so that cell edges fall exactly where {@code wx render} puts them (cell-aligned reads of every oversampled
+ * request cut the polar rows of Web Mercator maps of the 2.5 degree GFS).
  *
  * @param minX lower edge of the x range, native CRS (likewise minY, maxX, maxY)
  * @param width samples along x (likewise height along y)
@@ -14,6 +16,9 @@ package org.gsweather.geoserver;
 record ReadGrid(double minX, double minY, double maxX, double maxY, int width, int height) {
     /** The largest side the sampler draws. */
     static final int MAX_SIDE = 8192;
+
+    /** The most samples a read draws as asked (64 MB of floats). */
+    static final long MAX_SAMPLES = 4096L * 4096;
 
     /**
      * The grid for a request of {@code width x height} samples over the range; {@code gridMinX, gridMinY} are the
@@ -30,6 +35,9 @@ record ReadGrid(double minX, double minY, double maxX, double maxY, int width, i
             double gridMinY,
             double cellX,
             double cellY) {
+        if ((long) width * height <= MAX_SAMPLES && width <= MAX_SIDE && height <= MAX_SIDE) {
+            return new ReadGrid(minX, minY, maxX, maxY, Math.max(1, width), Math.max(1, height));
+        }
         double[] x = axis(minX, maxX, width, gridMinX, cellX);
         double[] y = axis(minY, maxY, height, gridMinY, cellY);
         return new ReadGrid(x[0], y[0], x[1], y[1], (int) x[2], (int) y[2]);

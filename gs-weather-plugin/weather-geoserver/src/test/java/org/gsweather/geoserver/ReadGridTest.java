@@ -6,18 +6,23 @@ import org.junit.jupiter.api.Test;
 
 class ReadGridTest {
     @Test
-    void aRequestNoFinerThanTheCellsIsReadAsAsked() {
-        ReadGrid g = ReadGrid.of(-100, 20, -60, 50, 160, 120, -180, -90, 0.25, 0.25);
+    void aRequestOfFewerSamplesThanTheBudgetIsReadAsAskedEvenFinerThanTheCells() {
+        ReadGrid coarse = ReadGrid.of(-100, 20, -60, 50, 160, 120, -180, -90, 0.25, 0.25);
+        ReadGrid fine = ReadGrid.of(-100, 20, -60, 50, 4000, 3000, -180, -90, 0.25, 0.25);
 
-        assertThat(g).isEqualTo(new ReadGrid(-100, 20, -60, 50, 160, 120));
+        assertThat(coarse).isEqualTo(new ReadGrid(-100, 20, -60, 50, 160, 120));
+        assertThat(fine).isEqualTo(new ReadGrid(-100, 20, -60, 50, 4000, 3000));
     }
 
     @Test
-    void aFinerRequestIsTheCellsOfTheGridOverTheAreaWidenedToWholeCells() {
-        ReadGrid g = ReadGrid.of(-100.1, 20.3, -60, 50, 4000, 100, -180, -90, 0.25, 0.25);
+    void aRequestOfTooManySamplesIsTheCellsOfTheGridOverTheAreaWidenedToWholeCells() {
+        ReadGrid g = ReadGrid.of(-100.1, 20.3, -60, 50, 10000, 100, -180, -90, 0.25, 0.25);
+        ReadGrid big = ReadGrid.of(-100.1, 20.3, -60, 50, 5000, 5000, -180, -90, 0.25, 0.25);
 
-        // x: 160.4 cells asked as 4000 samples -> cells -100.25 .. -60 (161); y: 29.7 degrees in 100 samples, as asked
+        // x: 160.4 cells asked as 10000 samples -> cells -100.25 .. -60 (161); y: 100 samples, coarser than the cells
         assertThat(g).isEqualTo(new ReadGrid(-100.25, 20.3, -60, 50, 161, 100));
+        // 25 million samples: both axes finer than the cells -> the 161 x 119 cells from 20.25 to 50
+        assertThat(big).isEqualTo(new ReadGrid(-100.25, 20.25, -60, 50, 161, 119));
     }
 
     @Test

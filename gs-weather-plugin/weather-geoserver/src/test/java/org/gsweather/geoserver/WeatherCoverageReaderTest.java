@@ -75,7 +75,7 @@ class WeatherCoverageReaderTest {
             gg.setValue(new GridGeometry2D(new GridEnvelope2D(0, 0, w, h), requested));
             GridCoverage2D gc = reader.read(coverage, new GeneralParameterValue[] {gg});
             Raster r = gc.getRenderedImage().getData();
-            // a request finer than the grid (e.g. 173 columns over GFS's 144) comes back as the grid's own cells
+            // what came back (a request of too many samples comes back as the grid's own cells)
             env = new GeneralBounds(gc.getEnvelope());
             w = r.getWidth();
             h = r.getHeight();
@@ -140,7 +140,7 @@ class WeatherCoverageReaderTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aReadFinerThanTheGridReturnsTheGridsOwnCellsOverTheRequestedArea() throws Exception {
+    void aReadOfTooManySamplesReturnsTheGridsOwnCellsOverTheRequestedArea() throws Exception {
         // what GeoServer asked of a 0.24 degree global grid for a Web Mercator metatile near the pole
         Path path = TestData.file("grib2/grib-rs/CMC_glb_TMP_ISBL_1_latlon.24x.24_2021051800_P000.grib2");
         WeatherCoverageReader reader = new WeatherFormat(FileFormat.GRIB2).getReader(path.toFile());
