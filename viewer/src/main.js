@@ -91,11 +91,11 @@ function renderLayerList() {
     radio.value = l.Identifier;
     radio.checked = l.Identifier === state.layer;
     radio.addEventListener('change', () => selectLayer(l.Identifier));
-    const title = document.createElement('span');
-    title.textContent = l.Title || '';
-    label.append(radio, ' ' + l.Identifier.replace(/^wx:/, ''), title);
+    label.title = l.Title || '';
+    label.append(radio, ' ' + l.Identifier.replace(/^wx:/, ''));
     list.append(label);
   }
+  $('layer-title').textContent = state.layer ? layerInfo(state.layer).Title || '' : '';
 }
 
 function fillSelect(select, values, selected, labels) {
@@ -293,8 +293,9 @@ async function start() {
     status('This GeoServer has no wx: layers with tile caching.');
     return;
   }
-  const wanted = query.get('layer');
+  const wanted = query.get('layer') || 'wx:NCEP_AIR';
   selectLayer(layers.some((l) => l.Identifier === wanted) ? wanted : layers[0].Identifier);
+  document.querySelector('#layer-list input:checked')?.scrollIntoView({block: 'nearest'});
   $('time-slider').addEventListener('input', (e) => {
     pause();
     setTimeIndex(Number(e.target.value));
