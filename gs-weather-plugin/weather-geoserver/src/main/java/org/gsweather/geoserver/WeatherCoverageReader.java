@@ -249,14 +249,22 @@ public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
         int height = request.gridGeometry() == null
                 ? ng.height()
                 : request.gridGeometry().getGridRange2D().height;
-        View view = new View(
-                ng.crs(),
+        ReadGrid grid = ReadGrid.of(
                 target.getMinimum(0),
                 target.getMinimum(1),
                 target.getMaximum(0),
                 target.getMaximum(1),
                 width,
-                height);
+                height,
+                ng.minX(),
+                ng.minY(),
+                (ng.maxX() - ng.minX()) / ng.width(),
+                (ng.maxY() - ng.minY()) / ng.height());
+        width = grid.width();
+        height = grid.height();
+        target = new GeneralBounds(new double[] {grid.minX(), grid.minY()}, new double[] {grid.maxX(), grid.maxY()});
+        target.setCoordinateReferenceSystem(crs);
+        View view = new View(ng.crs(), grid.minX(), grid.minY(), grid.maxX(), grid.maxY(), width, height);
         TileRenderer sampler = SAMPLERS.get();
         float[][] bands;
         String[] names;

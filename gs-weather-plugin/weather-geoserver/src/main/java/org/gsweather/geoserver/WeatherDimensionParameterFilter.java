@@ -97,8 +97,7 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
         } catch (java.io.IOException e) {
             return Optional.empty();
         }
-        WeatherStore store =
-                WeatherStores.find(WeatherSource.of(c.getStore().getURL()).settings(format));
+        WeatherStore store = WeatherStores.find(WeatherSource.of(c.getStore()).settings(format));
         String name = c.getNativeCoverageName() != null ? c.getNativeCoverageName() : c.getName();
         return Optional.ofNullable(store == null ? null : store.snapshot().coverage(name));
     }

@@ -70,7 +70,7 @@ public class WeatherLayerDefaults implements CatalogListener {
         try {
             c.getStore().getGridCoverageReader(null, null); // opens the store if no reader did yet
             WeatherStore store =
-                    WeatherStores.find(WeatherSource.of(c.getStore().getURL()).settings(format));
+                    WeatherStores.find(WeatherSource.of(c.getStore()).settings(format));
             String name = c.getNativeCoverageName() != null ? c.getNativeCoverageName() : c.getName();
             return store == null ? null : store.snapshot().coverage(name);
         } catch (Exception e) {

@@ -72,7 +72,7 @@ public class WeatherLayerIdentifier implements LayerIdentifier<GridCoverage2DRea
         CoverageInfo info = layer.getCoverage();
         GridCoverage2DReader reader = (GridCoverage2DReader) info.getGridCoverageReader(null, null);
         WeatherStore store =
-                WeatherStores.find(WeatherSource.of(info.getStore().getURL()).settings(format(info)));
+                WeatherStores.find(WeatherSource.of(info.getStore()).settings(format(info)));
         if (store == null) {
             throw new IOException("the weather store of " + info.prefixedName() + " is not open");
         }

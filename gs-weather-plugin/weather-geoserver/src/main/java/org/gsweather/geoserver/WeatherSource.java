@@ -5,6 +5,8 @@ import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.geoserver.catalog.CoverageStoreInfo;
+import org.geoserver.platform.GeoServerEnvironment;
 import org.geoserver.platform.GeoServerExtensions;
 import org.geoserver.platform.GeoServerResourceLoader;
 import org.geoserver.platform.resource.Files;
@@ -41,6 +43,29 @@ record WeatherSource(Path location, String query) {
             return of(s);
         }
         throw new InvalidStoreException("a weather store needs a file or directory URL, not " + source);
+    }
+
+    /**
+     * The source of a store as its reader gets it: the URL with GeoServer's environment placeholders ({@code
+     * file:${WX_DATA}/grib2?pattern=...}) expanded when GeoServer allows them ({@code ALLOW_ENV_PARAMETRIZATION}).
+     */
+    static WeatherSource of(CoverageStoreInfo store) {
+        return of(expand(store.getURL()));
+    }
+
+    /** {@code ${NAME}} and {@code ${NAME:default}} from the environment, as GeoServer expands store URLs. */
+    static String expand(String url) {
+        if (url == null || !url.contains("${")) {
+            return url;
+        }
+        return expand(url, GeoServerExtensions.bean(GeoServerEnvironment.class));
+    }
+
+    static String expand(String url, GeoServerEnvironment env) {
+        if (env == null || !GeoServerEnvironment.allowEnvParametrization()) {
+            return url;
+        }
+        return String.valueOf(env.resolveValue(url));
     }
 
     private static WeatherSource of(String url) {

@@ -23,7 +23,7 @@ public class WeatherSourceConverter implements CoverageReaderInputObjectConverte
         if (store == null || WeatherTypes.of(store.getType()) == null || !(input instanceof String url)) {
             return Optional.empty();
         }
-        return Optional.of(WeatherSource.of(url));
+        return Optional.of(WeatherSource.of(WeatherSource.expand(url)));
     }
 
     @Override

@@ -28,7 +28,7 @@ public class WeatherStoreValidator implements CatalogValidator {
         if (format == null || cs.getURL() == null) {
             return;
         }
-        WeatherStore.check(WeatherSource.of(cs.getURL()).settings(format));
+        WeatherStore.check(WeatherSource.of(cs).settings(format));
     }
 
     @Override

@@ -70,10 +70,15 @@ class WeatherCoverageReaderTest {
             GeneralBounds env = reader.getOriginalEnvelope(coverage);
             int w = 173;
             int h = 97;
+            GeneralBounds requested = env;
             ParameterValue<GridGeometry2D> gg = AbstractGridFormat.READ_GRIDGEOMETRY2D.createValue();
-            gg.setValue(new GridGeometry2D(new GridEnvelope2D(0, 0, w, h), env));
+            gg.setValue(new GridGeometry2D(new GridEnvelope2D(0, 0, w, h), requested));
             GridCoverage2D gc = reader.read(coverage, new GeneralParameterValue[] {gg});
             Raster r = gc.getRenderedImage().getData();
+            // what came back (a request of too many samples comes back as the grid's own cells)
+            env = new GeneralBounds(gc.getEnvelope());
+            w = r.getWidth();
+            h = r.getHeight();
 
             // the slice a read without TIME draws: the time nearest to now
             Field field = new SliceSelector(Clock.systemUTC())
@@ -129,6 +134,69 @@ class WeatherCoverageReaderTest {
             assertThat((double) present / compared)
                     .as("share of pixels with data")
                     .isGreaterThan(0.2);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aReadOfTooManySamplesReturnsTheGridsOwnCellsOverTheRequestedArea() throws Exception {
+        // what GeoServer asked of a 0.24 degree global grid for a Web Mercator metatile near the pole
+        Path path = TestData.file("grib2/grib-rs/CMC_glb_TMP_ISBL_1_latlon.24x.24_2021051800_P000.grib2");
+        WeatherCoverageReader reader = new WeatherFormat(FileFormat.GRIB2).getReader(path.toFile());
+        try {
+            GeneralBounds env = new GeneralBounds(new double[] {-180, 0}, new double[] {0, 85});
+            env.setCoordinateReferenceSystem(DefaultGeographicCRS.WGS84);
+            ParameterValue<GridGeometry2D> gg = AbstractGridFormat.READ_GRIDGEOMETRY2D.createValue();
+            gg.setValue(new GridGeometry2D(new GridEnvelope2D(0, 0, 11980, 5674), env));
+
+            GridCoverage2D gc = reader.read("TMP_ISBL", new GeneralParameterValue[] {gg});
+
+            GeneralBounds grid = reader.getOriginalEnvelope("TMP_ISBL");
+            double cellX =
+                    grid.getSpan(0) / reader.getOriginalGridRange("TMP_ISBL").getSpan(0);
+            double cellY =
+                    grid.getSpan(1) / reader.getOriginalGridRange("TMP_ISBL").getSpan(1);
+            var got = gc.getEnvelope2D();
+            // the requested area widened to whole cells of the grid, one sample per cell
+            assertThat(got.getMinX()).isBetween(-180 - cellX, -180.0);
+            assertThat(got.getMaxY()).isBetween(85.0, 85 + cellY);
+            assertThat(gc.getRenderedImage().getWidth()).isEqualTo((int) Math.round(got.getWidth() / cellX));
+            assertThat(gc.getRenderedImage().getHeight()).isEqualTo((int) Math.round(got.getHeight() / cellY));
+            assertThat(gc.getRenderedImage().getWidth()).isBetween(750, 752);
+            assertThat((got.getMinX() - grid.getMinimum(0)) / cellX)
+                    .isCloseTo(
+                            Math.rint((got.getMinX() - grid.getMinimum(0)) / cellX),
+                            org.assertj.core.data.Offset.offset(1e-6));
+            // every sample is the value of the cell it is the centre of
+            Field field = new SliceSelector(Clock.systemUTC())
+                    .select(reader.store().snapshot().coverage("TMP_ISBL"), SliceQuery.ANY)
+                    .orElseThrow()
+                    .scalar()
+                    .field();
+            float[] values = field.read();
+            Raster r = gc.getRenderedImage().getData();
+            double[] ij = new double[2];
+            int checked = 0;
+            for (int y = 0; y < r.getHeight(); y += 37) {
+                for (int x = 0; x < r.getWidth(); x += 41) {
+                    double lon = got.getMinX() + (x + 0.5) * cellX;
+                    double lat = got.getMaxY() - (y + 0.5) * cellY;
+                    field.grid().index(lon, lat, ij);
+                    long i = Math.round(ij[0]);
+                    long j = Math.round(ij[1]);
+                    if (i == field.grid().nx()) {
+                        i = 0;
+                    }
+                    assertThat(Math.abs(ij[0] - Math.rint(ij[0])))
+                            .as("a sample sits on a grid point")
+                            .isLessThan(1e-6);
+                    assertThat(r.getSampleFloat(x, y, 0))
+                            .isEqualTo(values[(int) (j * field.grid().nx() + i)]);
+                    checked++;
+                }
+            }
+            assertThat(checked).isGreaterThan(100);
         } finally {
             reader.dispose();
         }

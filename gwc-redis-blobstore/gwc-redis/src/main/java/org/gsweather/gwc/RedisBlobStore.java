@@ -26,6 +26,9 @@ import org.geowebcache.storage.StorageException;
 import org.geowebcache.storage.StorageObject;
 import org.geowebcache.storage.TileObject;
 import org.geowebcache.storage.TileRange;
+import org.gsweather.gwc.cluster.ConfigurationSync;
+import org.gsweather.gwc.cluster.MemoryTileCaches;
+import org.gsweather.gwc.cluster.TileCacheEvents;
 import org.gsweather.redis.CacheId;
 import org.gsweather.redis.DeletedTile;
 import org.gsweather.redis.PutOutcome;
@@ -54,21 +57,36 @@ public final class RedisBlobStore implements BlobStore {
     private static final long UNBOUNDED = (1L << 53) - 1;
 
     private final String name;
+    private final boolean defaultStore;
     private final RedisTileStore tiles;
     private final TileLayerDispatcher layers;
     private final BlobStoreListenerList listeners = new BlobStoreListenerList();
+    private final TileCacheEvents nodeEvents;
 
     RedisBlobStore(String name, RedisTileStore tiles, TileLayerDispatcher layers) {
+        this(name, false, tiles, layers);
+    }
+
+    RedisBlobStore(String name, boolean defaultStore, RedisTileStore tiles, TileLayerDispatcher layers) {
         this.name = name;
+        this.defaultStore = defaultStore;
         this.tiles = Objects.requireNonNull(tiles);
         this.layers = Objects.requireNonNull(layers);
         tiles.addDeletionListener(this::tilesDeletedInBackground);
+        this.nodeEvents =
+                new TileCacheEvents(tiles.channel(), MemoryTileCaches::evictLayer, MemoryTileCaches::evictAll);
+        tiles.channel().addListener(ConfigurationSync::onNodeMessage);
         LiveRedisBlobStores.register(this);
     }
 
     /** The blob store's configured name (its id in GWC's configuration). */
     public String name() {
         return name;
+    }
+
+    /** Whether this is GWC's default blob store (the one layers without a blob store of their own use). */
+    public boolean isDefault() {
+        return defaultStore;
     }
 
     /** The tile store underneath, for status pages and tests. */
@@ -103,7 +121,10 @@ public final class RedisBlobStore implements BlobStore {
         obj.setBlobSize(bytes.length);
         switch (outcome.kind()) {
             case STORED -> listeners.sendTileStored(obj);
-            case REPLACED -> listeners.sendTileUpdated(obj, outcome.oldSize());
+            case REPLACED -> {
+                listeners.sendTileUpdated(obj, outcome.oldSize());
+                nodeEvents.tileRewritten(obj.getLayerName());
+            }
             case REPLACED_DELETED -> {
                 sendTileDeleted(obj.getLayerName(), at, outcome.oldSize());
                 listeners.sendTileStored(obj);
@@ -120,6 +141,7 @@ public final class RedisBlobStore implements BlobStore {
         }
         obj.setBlobSize((int) deleted.size());
         listeners.sendTileDeleted(obj);
+        nodeEvents.tilesDeleted(obj.getLayerName());
         return true;
     }
 
@@ -142,11 +164,13 @@ public final class RedisBlobStore implements BlobStore {
         }
         if (range instanceof DiscontinuousTileRange) {
             deleteMasked(range, cache, zooms);
+            nodeEvents.tilesDeleted(range.getLayerName());
             return true;
         }
         RangeDeletion deletion =
                 storage(() -> tiles.deleteRange(range.getLayerName(), new TileRangeSpec(cache, zooms)));
         deletion.deletedNow().forEach(d -> sendTileDeleted(range.getLayerName(), d.location(), d.size()));
+        nodeEvents.tilesDeleted(range.getLayerName());
         return true;
     }
 
@@ -232,6 +256,7 @@ public final class RedisBlobStore implements BlobStore {
         if (existed) {
             listeners.sendLayerDeleted(layerName);
         }
+        nodeEvents.tilesDeleted(layerName);
         return existed;
     }
 
@@ -241,6 +266,7 @@ public final class RedisBlobStore implements BlobStore {
         if (existed) {
             listeners.sendGridSubsetDeleted(layerName, gridSetId);
         }
+        nodeEvents.tilesDeleted(layerName);
         return existed;
     }
 
@@ -250,6 +276,7 @@ public final class RedisBlobStore implements BlobStore {
         if (existed) {
             listeners.sendParametersDeleted(layerName, parametersId);
         }
+        nodeEvents.tilesDeleted(layerName);
         return existed;
     }
 
@@ -259,6 +286,7 @@ public final class RedisBlobStore implements BlobStore {
         switch (outcome) {
             case RENAMED -> {
                 listeners.sendLayerRenamed(oldLayerName, newLayerName);
+                nodeEvents.tilesDeleted(oldLayerName);
                 return true;
             }
             case NOT_FOUND -> {
@@ -337,11 +365,13 @@ public final class RedisBlobStore implements BlobStore {
             tiles.clear();
             return null;
         });
+        nodeEvents.allTilesDeleted();
     }
 
     @Override
     public void destroy() {
         LiveRedisBlobStores.unregister(this);
+        nodeEvents.close();
         tiles.close();
     }
 

@@ -20,6 +20,7 @@ import org.gsweather.redis.PrefixContents;
 import org.gsweather.redis.RedisTileStore;
 import org.gsweather.redis.RedisTileStoreConfig;
 import org.gsweather.redis.RedisTileStoreSettings;
+import org.gsweather.redis.RedisUrl;
 import org.gsweather.redis.StoreUnavailableException;
 
 /**
@@ -34,7 +35,13 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
     private static final Logger LOG = Logger.getLogger(RedisBlobStoreInfo.class.getName());
     /** Settings written encrypted, and never shown. */
     static final List<String> SECRETS = List.of("password", "tlsTrustStorePassword");
+    /**
+     * Settings written encrypted: the secrets, and a {@code url} that holds a password ({@code redis://:pw@host});
+     * a url without one is written as given, so that the form and REST show where the store is.
+     */
+    static final List<String> ENCRYPTED = List.of("password", "tlsTrustStorePassword", RedisTileStoreSettings.URL);
 
+    private String url;
     private String topology;
     private String nodes;
     private String sentinelMasterName;
@@ -71,6 +78,7 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
     /** The settings as written (placeholders unresolved, password as stored). */
     public Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
+        s.put(RedisTileStoreSettings.URL, url);
         s.put("topology", topology);
         s.put("nodes", nodes);
         s.put("sentinelMasterName", sentinelMasterName);
@@ -110,7 +118,7 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
     RedisTileStoreConfig toConfig(UnaryOperator<String> resolve, UnaryOperator<String> decrypt) {
         Map<String, String> resolved = new LinkedHashMap<>();
         settings().forEach((k, v) -> resolved.put(k, v == null ? null : resolve.apply(v)));
-        for (String name : SECRETS) {
+        for (String name : ENCRYPTED) {
             String secret = resolved.get(name);
             if (secret != null && !secret.isEmpty()) {
                 resolved.put(name, decrypt.apply(secret));
@@ -128,7 +136,7 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
             throw new StorageException("Redis blob store '" + getName() + "': " + e.getMessage());
         }
         checkSuitability(config);
-        return new RedisBlobStore(getName(), RedisTileStore.start(config), layers);
+        return new RedisBlobStore(getName(), isDefault(), RedisTileStore.start(config), layers);
     }
 
     /**
@@ -159,9 +167,21 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
 
     @Override
     public String getLocation() {
+        if (url != null && !url.isBlank()) {
+            return "redis " + (url.contains("${") ? url : urlWithoutPassword()) + " prefix "
+                    + (keyPrefix == null ? "gwc" : keyPrefix);
+        }
         return "redis " + (topology == null ? "STANDALONE" : topology) + " "
                 + (nodes == null ? "localhost:6379" : nodes) + " database " + (database == null ? "0" : database)
                 + " prefix " + (keyPrefix == null ? "gwc" : keyPrefix);
+    }
+
+    private String urlWithoutPassword() {
+        try {
+            return RedisUrl.parse(GeoServerConfigPasswords.decode(url)).toString();
+        } catch (RuntimeException e) {
+            return "(url not readable)";
+        }
     }
 
     private static String resolvePlaceholder(String value) {
@@ -184,6 +204,9 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
                 s.put(name, "***");
             }
         }
+        if (url != null) {
+            s.put(RedisTileStoreSettings.URL, url.contains("${") ? url : urlWithoutPassword());
+        }
         s.values().removeIf(Objects::isNull);
         return "RedisBlobStoreInfo[name=" + getName() + ", enabled=" + isEnabled() + ", default=" + isDefault() + ", "
                 + s + "]";
@@ -199,6 +222,14 @@ public class RedisBlobStoreInfo extends BlobStoreInfo {
         return obj instanceof RedisBlobStoreInfo other
                 && super.equals(obj)
                 && settings().equals(other.settings());
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
     }
 
     public String getTopology() {

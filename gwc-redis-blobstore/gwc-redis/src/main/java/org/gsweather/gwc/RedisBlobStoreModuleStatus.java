@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.geoserver.platform.ModuleStatus;
+import org.gsweather.gwc.cluster.RedisLockProvider;
 import org.gsweather.redis.CircuitBreaker;
 import org.gsweather.redis.TileStoreMetrics;
 
@@ -46,15 +47,18 @@ public class RedisBlobStoreModuleStatus implements ModuleStatus {
             return Optional.of("No Redis blob store is configured and enabled.");
         }
         return Optional.of(stores.stream()
-                .map(s -> {
-                    TileStoreMetrics m = s.tileStore().metrics();
-                    return s.name() + " (" + s.tileStore().config().topology() + " "
-                            + String.join(",", s.tileStore().config().nodes()) + ", prefix "
-                            + s.tileStore().config().keyPrefix() + "): " + m.hits() + " hits, " + m.misses()
-                            + " misses, " + m.readFailures() + " failed reads, " + m.writesDropped()
-                            + " dropped writes, " + breakers(m);
-                })
-                .collect(Collectors.joining("\n")));
+                        .map(s -> {
+                            TileStoreMetrics m = s.tileStore().metrics();
+                            return s.name() + " (" + s.tileStore().config().topology() + " "
+                                    + String.join(",", s.tileStore().config().nodes()) + ", prefix "
+                                    + s.tileStore().config().keyPrefix() + "): " + m.hits() + " hits, " + m.misses()
+                                    + " misses, " + m.readFailures() + " failed reads, " + m.writesDropped()
+                                    + " dropped writes, " + breakers(m);
+                        })
+                        .collect(Collectors.joining("\n"))
+                + RedisLockProvider.current()
+                        .map(l -> "\nRedis locks (redisLock): " + l.metrics() + ", held now " + l.heldInRedis())
+                        .orElse(""));
     }
 
     /** {@code circuit breaker CLOSED}; in a cluster, one breaker per primary: {@code circuit breakers {a=CLOSED, ...}}. */

@@ -29,6 +29,7 @@ public class RedisBlobStorePanel extends Panel {
     private static final long serialVersionUID = 1L;
     private static final List<String> TOPOLOGIES = List.of("STANDALONE", "CLUSTER", "SENTINEL");
     private static final List<String> TEXT_SETTINGS = List.of(
+            "url",
             "nodes",
             "sentinelMasterName",
             "user",
@@ -60,7 +61,6 @@ public class RedisBlobStorePanel extends Panel {
         for (String name : TEXT_SETTINGS) {
             add(field(name, new TextField<String>(name)));
         }
-        fields.get("nodes").setRequired(true);
         for (String secret : RedisBlobStoreInfo.SECRETS) {
             add(field(
                     secret,
@@ -113,6 +113,9 @@ public class RedisBlobStorePanel extends Panel {
                             ? null
                             : GeoServerConfigPasswords.decode(
                                     model.getObject().settings().get(name));
+                }
+                if (name.equals(RedisTileStoreSettings.URL) && text != null) {
+                    text = GeoServerConfigPasswords.decode(text); // written encrypted when it holds a password
                 }
                 // a placeholder is only known once the store starts
                 boolean placeholder = text != null && text.contains("${");

@@ -17,12 +17,30 @@ public class RedisBlobStoreXStreamProvider implements XMLConfigurationProvider {
         for (String secret : RedisBlobStoreInfo.SECRETS) {
             xs.registerLocalConverter(RedisBlobStoreInfo.class, secret, new EncryptedPasswordConverter());
         }
+        xs.registerLocalConverter(RedisBlobStoreInfo.class, "url", new UrlConverter());
         return xs;
     }
 
     @Override
     public boolean canSave(Info info) {
         return info instanceof RedisBlobStoreInfo;
+    }
+
+    /** Encrypts a url that holds a password on write; keeps what it reads (decrypted when the store starts). */
+    static final class UrlConverter extends StringConverter {
+        @Override
+        public String toString(Object obj) {
+            if (obj == null) {
+                return null;
+            }
+            String url = obj.toString();
+            return url.contains("@") ? GeoServerConfigPasswords.encode(url) : url;
+        }
+
+        @Override
+        public Object fromString(String str) {
+            return str;
+        }
     }
 
     /** Encrypts on write; keeps what it reads (decrypted only when the store starts). */

@@ -15,7 +15,7 @@ class RedisBlobStoreInfoTest {
     @Test
     void everyTileStoreSettingIsASettingOfTheBlobStore() {
         assertThat(new RedisBlobStoreInfo("r").settings().keySet())
-                .containsExactlyElementsOf(RedisTileStoreSettings.NAMES);
+                .containsExactlyElementsOf(RedisTileStoreSettings.INPUT_NAMES);
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.gsweather.redis.lock.LockSettings;
+import org.gsweather.redis.lock.RedisLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.HostAndPort;
@@ -45,6 +47,9 @@ public final class RedisTileStore implements AutoCloseable {
     private final NearCache nearCache;
     private final String tileTtlMillis;
     private final String stateTtlMillis;
+    private NodeChannel channel;
+    private RedisLocks locks;
+    private boolean closed;
 
     private RedisTileStore(RedisTileStoreConfig config) {
         this.config = config;
@@ -134,6 +139,35 @@ public final class RedisTileStore implements AutoCloseable {
 
     public TileStoreMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * The pub/sub channel of the nodes sharing this store ({@code <prefix>:nodes}), subscribed on first use and
+     * closed with the store.
+     */
+    public synchronized NodeChannel channel() {
+        if (closed) {
+            throw new IllegalStateException("the tile store is closed");
+        }
+        if (channel == null) {
+            channel = new NodeChannel(connection, keys.nodeChannel());
+            channel.start();
+        }
+        return channel;
+    }
+
+    /**
+     * Locks shared by the nodes on this Redis (see {@link RedisLocks}), on this store's connection and key prefix;
+     * made with {@code settings} on first use (later settings are ignored) and closed with the store.
+     */
+    public synchronized RedisLocks locks(LockSettings settings) {
+        if (closed) {
+            throw new IllegalStateException("the tile store is closed");
+        }
+        if (locks == null) {
+            locks = new RedisLocks(connection::client, config.keyPrefix(), settings);
+        }
+        return locks;
     }
 
     /** {@code true} when Redis answers a PING now (for the admin UI's connection test). */
@@ -686,6 +720,15 @@ public final class RedisTileStore implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            if (channel != null) {
+                channel.close();
+            }
+            if (locks != null) {
+                locks.close();
+            }
+        }
         deleter.close();
         if (nearCache != null) {
             nearCache.close();

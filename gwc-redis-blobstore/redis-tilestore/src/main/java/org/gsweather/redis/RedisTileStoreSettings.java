@@ -23,13 +23,26 @@ import java.util.regex.Pattern;
  *       bare number of milliseconds;
  *   <li>sizes: bytes, or with a binary unit {@code 64KB}, {@code 256MB}, {@code 1GB};
  *   <li>{@code nodes}: {@code host:port} entries separated by commas or spaces;
- *   <li>{@code topology}: {@code STANDALONE}, {@code CLUSTER} or {@code SENTINEL} (any case).
+ *   <li>{@code topology}: {@code STANDALONE}, {@code CLUSTER} or {@code SENTINEL} (any case);
+ *   <li>{@code url}: one server as {@code redis://[[user]:password@]host[:port][/database]} or {@code rediss://}
+ *       (TLS), as {@code REDIS_URL} variables give it (see {@link RedisUrl}). It stands for {@code topology}
+ *       STANDALONE, {@code nodes}, {@code user}, {@code password}, {@code database} and {@code tls}; a non-blank
+ *       {@code user}, {@code password}, {@code database} or {@code tls} setting wins over the URL's part, so that a
+ *       password can come from a variable of its own. {@code url} with {@code nodes} or another topology is an error.
  * </ul>
  */
 public final class RedisTileStoreSettings {
     /** Every setting name, in the order of {@link RedisTileStoreConfig}'s components. */
     public static final List<String> NAMES = Arrays.stream(RedisTileStoreConfig.class.getRecordComponents())
             .map(c -> c.getName())
+            .toList();
+
+    /** The one setting that is no component of the configuration but stands for several (see the class comment). */
+    public static final String URL = "url";
+
+    /** Every name {@link #parse} reads: {@link #URL}, then {@link #NAMES}. */
+    public static final List<String> INPUT_NAMES = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(URL), NAMES.stream())
             .toList();
 
     private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m|h|d)?$");
@@ -40,10 +53,11 @@ public final class RedisTileStoreSettings {
     public static RedisTileStoreConfig parse(Map<String, String> settings) {
         RedisTileStoreConfig.Builder b = RedisTileStoreConfig.builder();
         Set<String> unknown = new TreeSet<>(settings.keySet());
-        unknown.removeAll(NAMES);
+        unknown.removeAll(INPUT_NAMES);
         for (String name : unknown) {
-            b.problem("unknown setting '" + name + "'; known settings are " + String.join(", ", NAMES));
+            b.problem("unknown setting '" + name + "'; known settings are " + String.join(", ", INPUT_NAMES));
         }
+        text(settings, URL, v -> url(settings, b, v));
         text(settings, "topology", v -> {
             try {
                 b.topology(RedisTileStoreConfig.Topology.valueOf(v.toUpperCase(Locale.ROOT)));
@@ -93,6 +107,42 @@ public final class RedisTileStoreSettings {
             }
         });
         return b.build();
+    }
+
+    /** Applies a {@link #URL}; the settings it stands for, when given too, are applied after it and win. */
+    private static void url(Map<String, String> settings, RedisTileStoreConfig.Builder b, String text) {
+        RedisUrl url;
+        try {
+            url = RedisUrl.parse(text);
+        } catch (IllegalArgumentException e) {
+            b.problem(e.getMessage());
+            return;
+        }
+        if (given(settings, "nodes")) {
+            b.problem("url and nodes are both set; give one server as url, or several as nodes");
+        }
+        if (given(settings, "topology")
+                && !"standalone".equalsIgnoreCase(settings.get("topology").trim())) {
+            b.problem("url names one server (topology STANDALONE); for CLUSTER or SENTINEL list the servers in nodes");
+        }
+        b.nodes(List.of(url.node()));
+        if (url.user() != null) {
+            b.user(url.user());
+        }
+        if (url.password() != null) {
+            b.password(url.password());
+        }
+        if (url.database() != null) {
+            b.database(url.database());
+        }
+        if (url.tls()) {
+            b.tls(true);
+        }
+    }
+
+    private static boolean given(Map<String, String> settings, String name) {
+        String v = settings.get(name);
+        return v != null && !v.isBlank();
     }
 
     /** The text of every setting of {@code config}, such that {@link #parse} gives {@code config} back. */

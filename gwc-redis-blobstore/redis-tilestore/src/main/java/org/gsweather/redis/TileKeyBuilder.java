@@ -125,6 +125,11 @@ public final class TileKeyBuilder {
         return prefix + ":store";
     }
 
+    /** The pub/sub channel of the nodes sharing the store ({@link NodeChannel}). */
+    public String nodeChannel() {
+        return prefix + ":nodes";
+    }
+
     public String invalidationChannel() {
         return prefix + ":invalidate";
     }
