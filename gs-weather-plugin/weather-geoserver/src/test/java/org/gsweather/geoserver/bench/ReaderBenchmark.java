@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code bin/bench -m weather-geoserver -P geoserver Reader}
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-da:org.geotools..."})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g", "-da:org.geotools..."})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ReaderBenchmark {
 
