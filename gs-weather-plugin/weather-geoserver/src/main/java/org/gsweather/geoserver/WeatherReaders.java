@@ -37,6 +37,11 @@ public final class WeatherReaders {
         return coverage == null ? Optional.empty() : Optional.of(new Layer(store, coverage));
     }
 
+    /** Whether a catalog store type ({@code Weather GRIB2}, {@code Weather NetCDF}) is a weather store's. */
+    public static boolean isWeatherType(String storeType) {
+        return WeatherTypes.of(storeType) != null;
+    }
+
     /** The field cache every weather store of this GeoServer shares. */
     public static FieldCache fieldCache() {
         return WeatherStores.cache();

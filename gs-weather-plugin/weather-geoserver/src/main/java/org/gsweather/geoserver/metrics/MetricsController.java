@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import javax.servlet.http.HttpServletResponse;
 import org.geoserver.rest.RestBaseController;
 import org.gsweather.geoserver.WeatherReaders;
+import org.gsweather.geoserver.tiles.Prefetcher;
 import org.gsweather.store.FieldCache;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /rest/wx/metrics}: every meter in Prometheus' text format. {@code POST /rest/wx/reset}: empties the field
- * cache and zeroes the metrics (the load tester's {@code reset} calls it before a run). Both sit under GeoServer's
+ * cache and the prefetch queue and zeroes the metrics (the load tester's {@code reset} calls it before a run). Both sit under GeoServer's
  * REST security: administrators only unless {@code security/rest.properties} says otherwise (docs/metrics.md).
  */
 @RestController
@@ -24,9 +25,11 @@ public class MetricsController {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final WeatherMetrics metrics;
+    private final Prefetcher prefetcher;
 
-    public MetricsController(WeatherMetrics metrics) {
+    public MetricsController(WeatherMetrics metrics, Prefetcher prefetcher) {
         this.metrics = metrics;
+        this.prefetcher = prefetcher;
     }
 
     @GetMapping("/metrics")
@@ -47,6 +50,7 @@ public class MetricsController {
         long fields = cache.entries();
         long bytes = cache.bytes();
         cache.clear();
+        prefetcher.clear();
         metrics.reset();
         byte[] body = String.format(
                         "{\"fieldCache\":{\"fieldsDropped\":%d,\"bytesDropped\":%d},\"metrics\":\"zeroed\"}%n",
