@@ -1,5 +1,7 @@
 package org.gsweather.geoserver.tiles;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -34,7 +36,21 @@ final class HitResponse {
                     "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
             .withZone(ZoneOffset.UTC);
 
+    /** Tile bounds as GWC writes them, kept: formatting them costs as much as reading the tile. */
+    private static final Cache<BoundsKey, String> BOUNDS =
+            Caffeine.newBuilder().maximumSize(100_000).build();
+
+    private record BoundsKey(GridSubset subset, long x, long y, long z) {}
+
     private HitResponse() {}
+
+    private static String bounds(GridSubset subset, long[] index) {
+        return BOUNDS.get(
+                new BoundsKey(subset, index[0], index[1], index[2]),
+                k -> k.subset()
+                        .boundsFromIndex(new long[] {k.x(), k.y(), k.z()})
+                        .toString());
+    }
 
     static void write(
             ConveyorTile tile,
@@ -55,8 +71,7 @@ final class HitResponse {
         cache.forEach(response::setHeader);
         response.setHeader("geowebcache-cache-result", String.valueOf(Conveyor.CacheResult.HIT));
         response.addHeader("geowebcache-tile-index", tileIndex);
-        response.setHeader(
-                "geowebcache-tile-bounds", subset.boundsFromIndex(index).toString());
+        response.setHeader("geowebcache-tile-bounds", bounds(subset, index));
         response.setHeader("geowebcache-gridset", subset.getName());
         response.setHeader("geowebcache-crs", subset.getSRS().toString());
         long created = tile.getTSCreated();

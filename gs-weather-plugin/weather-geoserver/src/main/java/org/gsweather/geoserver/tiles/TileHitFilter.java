@@ -1,10 +1,14 @@
 package org.gsweather.geoserver.tiles;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,10 +25,14 @@ import org.geoserver.platform.ExtensionPriority;
 import org.geoserver.platform.GeoServerExtensions;
 import org.geowebcache.conveyor.Conveyor;
 import org.geowebcache.conveyor.ConveyorTile;
+import org.geowebcache.filter.parameters.ParametersUtils;
 import org.geowebcache.filter.security.SecurityDispatcher;
 import org.geowebcache.grid.GridSubset;
+import org.geowebcache.layer.TileLayer;
+import org.geowebcache.mime.MimeType;
 import org.geowebcache.service.Service;
 import org.geowebcache.stats.RuntimeStats;
+import org.geowebcache.storage.StorageBroker;
 
 /**
  * Answers WMTS GetTile requests (KVP and REST, {@code /gwc/service/wmts}) for tiles already cached, early in
@@ -51,7 +59,7 @@ public class TileHitFilter implements GeoServerFilter, ExtensionPriority {
     private volatile Gwc gwc;
 
     /** GWC's WMTS service, security and statistics, looked up once GeoServer has started. */
-    private record Gwc(Service wmts, SecurityDispatcher security, RuntimeStats stats) {}
+    private record Gwc(Service wmts, SecurityDispatcher security, RuntimeStats stats, StorageBroker storage) {}
 
     public TileHitFilter(TileSettings settings, TileLoad load, Prefetcher prefetcher) {
         this.settings = settings;
@@ -109,11 +117,33 @@ public class TileHitFilter implements GeoServerFilter, ExtensionPriority {
         return uri != null && uri.startsWith(WMTS, context == null ? 0 : context.length());
     }
 
-    /** The GetTile request as GWC's WMTS service reads it, or null (another request, or one GWC refuses). */
+    /**
+     * The GetTile request as GWC's WMTS service reads it, or null (another request, or one GWC refuses). What GWC
+     * read from a URL is reused for a second ({@link #PARSED}): the same URL is the same tile of the same layer with
+     * the same parameters, as long as the layer's configuration and dimension values stay (their own lookups are
+     * kept as long).
+     */
     private ConveyorTile parse(HttpServletRequest request, HttpServletResponse response) {
         Gwc g = gwc();
         if (g == null) {
             return null;
+        }
+        String query = request.getQueryString();
+        String url = query == null ? request.getRequestURI() : request.getRequestURI() + '?' + query;
+        Parsed p = parsed.getIfPresent(url);
+        if (p != null) {
+            ConveyorTile t = new ConveyorTile(
+                    g.storage(),
+                    p.layer().getName(),
+                    p.gridSetId(),
+                    p.index().clone(),
+                    p.mime(),
+                    p.filtering(),
+                    request,
+                    response);
+            t.setTileLayer(p.layer());
+            t.getStorageObject().setParametersId(p.parametersId());
+            return t;
         }
         try {
             Conveyor c = g.wmts().getConveyor(request, response);
@@ -121,6 +151,15 @@ public class TileHitFilter implements GeoServerFilter, ExtensionPriority {
                     && c.reqHandler != Conveyor.RequestHandler.SERVICE
                     && t.getHint() == null
                     && t.getLayer() != null) {
+                parsed.put(
+                        url,
+                        new Parsed(
+                                t.getLayer(),
+                                t.getGridSetId(),
+                                t.getTileIndex().clone(),
+                                t.getMimeType(),
+                                t.getFilteringParameters(),
+                                ParametersUtils.getId(t.getFilteringParameters())));
                 return t;
             }
         } catch (Exception e) {
@@ -128,6 +167,21 @@ public class TileHitFilter implements GeoServerFilter, ExtensionPriority {
         }
         return null;
     }
+
+    /** What GWC read from a GetTile URL. */
+    private record Parsed(
+            TileLayer layer,
+            String gridSetId,
+            long[] index,
+            MimeType mime,
+            Map<String, String> filtering,
+            String parametersId) {}
+
+    /** How long what GWC read from a URL is reused. */
+    static final Duration PARSED = Duration.ofSeconds(1);
+
+    private final Cache<String, Parsed> parsed =
+            Caffeine.newBuilder().expireAfterWrite(PARSED).maximumSize(100_000).build();
 
     private boolean serveHit(
             ConveyorTile tile, GeoServerTileLayer layer, HttpServletRequest request, HttpServletResponse response) {
@@ -161,8 +215,11 @@ public class TileHitFilter implements GeoServerFilter, ExtensionPriority {
                 Object wmts = GeoServerExtensions.bean("gwcServiceWMTS");
                 Object security = GeoServerExtensions.bean("gwcSecurityDispatcher");
                 Object stats = GeoServerExtensions.bean("gwcRuntimeStats");
-                if (wmts instanceof Service s && security instanceof SecurityDispatcher d) {
-                    g = new Gwc(s, d, stats instanceof RuntimeStats r ? r : null);
+                Object storage = GeoServerExtensions.bean("gwcStorageBroker");
+                if (wmts instanceof Service s
+                        && security instanceof SecurityDispatcher d
+                        && storage instanceof StorageBroker b) {
+                    g = new Gwc(s, d, stats instanceof RuntimeStats r ? r : null, b);
                     gwc = g;
                 }
             } catch (RuntimeException e) {
