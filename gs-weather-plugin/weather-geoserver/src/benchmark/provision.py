@@ -172,8 +172,10 @@ def stock(gs, work):
         body = (f"<coverageStore><name>{name}</name><type>ImageMosaic</type><enabled>true</enabled>"
                 f"<workspace>wx</workspace><url>file:{d}</url></coverageStore>")
         must(http(gs, "POST", "/rest/workspaces/wx/coveragestores", body), f"ImageMosaic {name}")
+        # the Lambert grids have no EPSG code: declared EPSG:4326, as our stores declare it by themselves
         must(http(gs, "POST", f"/rest/workspaces/wx/coveragestores/{name}/coverages",
-                  f"<coverage><name>{name}</name><nativeCoverageName>{name}</nativeCoverageName></coverage>"),
+                  f"<coverage><name>{name}</name><nativeCoverageName>{name}</nativeCoverageName>"
+                  "<srs>EPSG:4326</srs><projectionPolicy>REPROJECT_TO_DECLARED</projectionPolicy></coverage>"),
              f"layer {name}")
         time_dimension(gs, name, name)
     style(gs, "stock_colormap", colormap_style())
