@@ -108,7 +108,7 @@ def main():
     out.append(row("warm ramp, early hits", load("ramp-warm-ours")))
     out.append(f"\nGain: {ratio(load('ramp-warm-ours'), load('ramp-warm-ours-gwc'), lambda s: s['requestsPerSecond'])}"
                " the throughput.\n")
-    out.append("## Animation (latency from each frame's due time)\n")
+    out.append("## Animation (a viewer opens the map, looks for 10 s, plays: latency from each frame's due time)\n")
     out.append(HEAD)
     for name, label in (("animation-stock", "stock"), ("animation-ours-noprefetch", "ours, no prefetch"),
                         ("animation-ours-prefetch", "ours, prefetch of the next 3 times")):

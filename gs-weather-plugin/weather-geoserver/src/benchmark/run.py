@@ -51,7 +51,7 @@ def loadtest(name, url, scenario, layer, style, *extra):
             "--style", style, "--json", out, "--progress", "none"]
     if scenario == "getmap":  # stage durations of the other scenarios are theirs (warm-ups stay 5 s)
         args += ["--duration", "5s" if QUICK else f"{SECONDS}s"]
-    elif QUICK:
+    elif QUICK and scenario not in ("animation", "animation-open"):
         args += ["--duration", "5s" if scenario in ("warm", "concurrency") else "15s"]
     args += list(extra)
     before = uptime()
@@ -73,6 +73,14 @@ def loadtest(name, url, scenario, layer, style, *extra):
           flush=True)
 
 
+def animation(name, url):
+    """From an empty cache, a viewer opens the map at the first hour, looks at it for 10 s, then plays the hours."""
+    subprocess.run([LOADTEST, "reset", "--url", url, "--layer", "wx:t2m"], check=True, capture_output=True)
+    loadtest(name + "-open", url, "animation-open", "wx:t2m", "default", "--no-reset")
+    time.sleep(10)
+    loadtest(name, url, "animation", "wx:t2m", "default", "--no-reset")
+
+
 def main():
     os.makedirs(RESULTS, exist_ok=True)
     restart_ours()
@@ -88,11 +96,11 @@ def main():
     loadtest("ramp-warm-ours-gwc", OURS, "warm", "wx:t2m", "default")
     loadtest("ramp-concurrency-ours-gwc", OURS, "concurrency", "wx:t2m", "default")
     # animation: stock, ours without prefetch, ours with it
-    loadtest("animation-stock", STOCK, "animation", "wx:t2m", "default")
+    animation("animation-stock", STOCK)
     restart_ours(WX_PREFETCH_TIMES=0)
-    loadtest("animation-ours-noprefetch", OURS, "animation", "wx:t2m", "default")
+    animation("animation-ours-noprefetch", OURS)
     restart_ours()
-    loadtest("animation-ours-prefetch", OURS, "animation", "wx:t2m", "default")
+    animation("animation-ours-prefetch", OURS)
     # spatial prefetch: pan with and without the ring
     loadtest("pan-stock", STOCK, "pan", "wx:t2m", "default")
     loadtest("pan-ours", OURS, "pan", "wx:t2m", "default")
