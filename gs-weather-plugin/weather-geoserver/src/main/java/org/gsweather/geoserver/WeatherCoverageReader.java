@@ -1,5 +1,7 @@
 package org.gsweather.geoserver;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.awt.geom.AffineTransform;
 import java.io.IOException;
 import java.time.Clock;
@@ -7,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import javax.media.jai.ImageLayout;
 import org.geotools.api.parameter.GeneralParameterValue;
 import org.geotools.api.parameter.ParameterDescriptor;
@@ -43,6 +46,10 @@ import org.gsweather.store.WeatherStore;
  */
 public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
     private static final ThreadLocal<TileRenderer> SAMPLERS = ThreadLocal.withInitial(TileRenderer::new);
+    private static final Timer SAMPLE = Timer.builder("gsweather.reader.sample")
+            .description("A band of a decoded field sampled onto a request's grid (GeoServer's own rendering: ColorMap,"
+                    + " ras:Contour, GetFeatureInfo)")
+            .register(Metrics.globalRegistry);
     private static final ParameterDescriptor<List> REFERENCE_TIME = DefaultParameterDescriptor.create(
             ReadRequest.REFERENCE_TIME, "Model run (reference time)", List.class, null, false);
 
@@ -291,8 +298,11 @@ public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
     }
 
     private static float[] sample(TileRenderer sampler, GridValues g, View view) {
+        long start = System.nanoTime();
         float[] s = sampler.sample(g, Sampling.NEAREST, view);
-        return Arrays.copyOf(s, view.width() * view.height());
+        float[] out = Arrays.copyOf(s, view.width() * view.height());
+        SAMPLE.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return out;
     }
 
     /** The requested envelope in the native CRS (the whole grid when the request names none). */

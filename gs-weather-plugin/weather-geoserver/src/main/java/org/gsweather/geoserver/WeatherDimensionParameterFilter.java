@@ -1,9 +1,11 @@
 package org.gsweather.geoserver;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.CoverageInfo;
 import org.geoserver.catalog.DimensionInfo;
@@ -32,11 +34,22 @@ import org.gsweather.store.WeatherStore;
  * <weatherDimensionParameterFilter><key>TIME</key><layer>wx:TMP_ISBL</layer></weatherDimensionParameterFilter>}.
  * Without a {@code defaultValue}, the default is the time nearest to now, the level nearest to the ground,
  * and no run (each valid time from the newest run that has it).
+ *
+ * <p>Every tile request asks the filter for its values and default: they are looked up in the store at most once a
+ * second (a new run shows within the store's poll interval and a second).
  */
 public class WeatherDimensionParameterFilter extends ParameterFilter {
     private static final long serialVersionUID = 1L;
 
+    /** How long the layer's values and default are reused: requests must not look the store up each time. */
+    static final long MEMO_NANOS = 1_000_000_000L;
+
     private String layer;
+
+    /** The layer's values and built-in default as found at most {@link #MEMO_NANOS} ago (not persisted). */
+    private transient volatile Memo memo;
+
+    private record Memo(long expires, List<String> legal, Set<String> legalSet, String builtInDefault) {}
 
     public WeatherDimensionParameterFilter() {
         super();
@@ -102,9 +115,25 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
         return Optional.ofNullable(store == null ? null : store.snapshot().coverage(name));
     }
 
+    /** The layer's values and built-in default, looked up again when a second old. */
+    private Memo memo() {
+        Memo m = memo;
+        long now = System.nanoTime();
+        if (m != null && now - m.expires < 0) {
+            return m;
+        }
+        Optional<Coverage> c = coverage();
+        List<String> legal = c.map(x -> dimension().values(x)).orElse(null);
+        LayerInfo l = c.isPresent() ? layerInfo() : null;
+        String builtIn = c.map(x -> builtInDefault(l, x)).orElse("");
+        m = new Memo(now + MEMO_NANOS, legal, legal == null ? null : new HashSet<>(legal), builtIn);
+        memo = m;
+        return m;
+    }
+
     @Override
     public List<String> getLegalValues() {
-        return coverage().map(c -> dimension().values(c)).orElse(null);
+        return memo().legal();
     }
 
     @Override
@@ -113,8 +142,7 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
         if (!configured.isEmpty()) {
             return configured;
         }
-        LayerInfo l = layerInfo();
-        return coverage().map(c -> builtInDefault(l, c)).orElse("");
+        return memo().builtInDefault();
     }
 
     /**
@@ -162,6 +190,10 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
         if (value == null || value.isBlank() || value.equals("_empty")) { // GWC writes an empty default as _empty
             return getDefaultValue();
         }
+        Memo m = memo();
+        if (m.legalSet() != null && m.legalSet().contains(value)) {
+            return value; // written as the layer lists it: canonical already
+        }
         Dimension d = dimension();
         String canonical;
         try {
@@ -169,8 +201,8 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(400, "InvalidParameterValue", getKey(), e.getMessage());
         }
-        List<String> legal = getLegalValues();
-        if (legal != null && !legal.contains(canonical)) {
+        List<String> legal = m.legal();
+        if (legal != null && !m.legalSet().contains(canonical)) {
             throw new ParameterException(
                     400,
                     "InvalidParameterValue",

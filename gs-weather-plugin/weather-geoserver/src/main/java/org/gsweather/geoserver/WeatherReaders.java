@@ -1,8 +1,10 @@
 package org.gsweather.geoserver;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.geotools.coverage.grid.io.GridCoverage2DReader;
 import org.gsweather.store.Coverage;
+import org.gsweather.store.FieldCache;
 import org.gsweather.store.WeatherStore;
 
 /**
@@ -33,6 +35,27 @@ public final class WeatherReaders {
         }
         Coverage coverage = store.snapshot().coverage(names[0]);
         return coverage == null ? Optional.empty() : Optional.of(new Layer(store, coverage));
+    }
+
+    /** Whether a catalog store type ({@code Weather GRIB2}, {@code Weather NetCDF}) is a weather store's. */
+    public static boolean isWeatherType(String storeType) {
+        return WeatherTypes.of(storeType) != null;
+    }
+
+    /** The field cache every weather store of this GeoServer shares. */
+    public static FieldCache fieldCache() {
+        return WeatherStores.cache();
+    }
+
+    /**
+     * Tells {@code hook} of every weather store opened from now on, and at once of those open now (while the stores
+     * are locked: return quickly).
+     */
+    public static void onStoreOpened(Consumer<WeatherStore> hook) {
+        synchronized (WeatherStores.class) {
+            WeatherStores.onOpen(hook);
+            WeatherStores.open().forEach(hook);
+        }
     }
 
     /** A weather store and one of its coverages, as they are now. */

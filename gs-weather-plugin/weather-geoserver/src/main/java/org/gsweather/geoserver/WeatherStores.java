@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.geoserver.platform.GeoServerExtensions;
@@ -36,6 +38,7 @@ final class WeatherStores {
         return t;
     });
     private static final Map<StoreSettings, Shared> STORES = new HashMap<>();
+    private static final List<Consumer<WeatherStore>> OPENED = new CopyOnWriteArrayList<>();
 
     private WeatherStores() {}
 
@@ -54,6 +57,13 @@ final class WeatherStores {
         if (s == null) {
             s = new Shared(WeatherStore.open(settings, cache(), Clock.systemUTC(), POLLER));
             STORES.put(settings, s);
+            for (Consumer<WeatherStore> hook : OPENED) {
+                try {
+                    hook.accept(s.store);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "weather store " + settings.location() + ": " + e.getMessage(), e);
+                }
+            }
         }
         s.readers++;
         return s.store;
@@ -81,6 +91,11 @@ final class WeatherStores {
     static synchronized WeatherStore find(StoreSettings settings) {
         Shared s = STORES.get(settings);
         return s == null ? null : s.store;
+    }
+
+    /** Tells {@code hook} of every store opened from now on (while the stores are locked: return quickly). */
+    static void onOpen(Consumer<WeatherStore> hook) {
+        OPENED.add(hook);
     }
 
     /** Every open store, for status and administration. */

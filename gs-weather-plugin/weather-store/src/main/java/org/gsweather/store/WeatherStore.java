@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,7 @@ public final class WeatherStore implements Closeable {
     private final ScheduledExecutorService executor;
     private final Path spool;
     private final Map<Path, Tracked> tracked = new HashMap<>();
+    private final List<SnapshotListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<StoreFile> deleted = new HashSet<>();
     private volatile StoreSnapshot snapshot = StoreSnapshot.EMPTY;
     private ScheduledFuture<?> polling;
@@ -136,6 +138,18 @@ public final class WeatherStore implements Closeable {
         return cache;
     }
 
+    /**
+     * Tells {@code listener} of every new state the store publishes from now on (on the thread that found the change,
+     * while the store holds its lock: hand work over to another thread and return).
+     */
+    public void addListener(SnapshotListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(SnapshotListener listener) {
+        listeners.remove(listener);
+    }
+
     private void poll() {
         try {
             refresh();
@@ -194,13 +208,24 @@ public final class WeatherStore implements Closeable {
         open.sort(Comparator.comparing(StoreFile::path));
         rejected.sort(Comparator.comparing(StoreSnapshot.RejectedFile::path));
         StoreSnapshot old = snapshot;
-        if (!old.files().equals(open)
+        boolean changed = !old.files().equals(open)
                 || !old.hidden().equals(hidden)
-                || !old.rejected().equals(rejected)) {
+                || !old.rejected().equals(rejected);
+        if (changed) {
             snapshot = new StoreSnapshot(open, CoverageCatalog.build(open), hidden, rejected);
         }
         for (StoreFile f : retired) {
             retire(f);
+        }
+        if (changed) {
+            StoreMeters.CHANGES.increment();
+            for (SnapshotListener l : listeners) {
+                try {
+                    l.snapshotChanged(this, old, snapshot);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Weather store " + settings.location() + ": a listener failed", e);
+                }
+            }
         }
     }
 
@@ -234,7 +259,9 @@ public final class WeatherStore implements Closeable {
                                 + settings.format().label() + " store";
                 return reject(path, size, modified, firstSeen, why);
             }
+            long start = System.nanoTime();
             StoreFile file = StoreFile.open(path, size, modified, spool);
+            StoreMeters.index(f).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             LOG.fine(() -> "Weather store " + settings.location() + ": serving " + path.getFileName() + " ("
                     + file.fields().size() + " fields)");
             return new Tracked(size, modified, firstSeen, file, null);

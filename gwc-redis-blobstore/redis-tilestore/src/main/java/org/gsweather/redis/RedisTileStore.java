@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -193,7 +194,9 @@ public final class RedisTileStore implements AutoCloseable {
         }
         long epoch = nearCache == null ? 0 : nearCache.epoch();
         byte[] tileKey = bytes(key);
+        long start = System.nanoTime();
         Object value = guarded(tileKey, () -> readLive(location, tileKey));
+        metrics.redisGet.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         if (!(value instanceof byte[] raw)) {
             metrics.misses.increment();
             return null;
@@ -269,6 +272,7 @@ public final class RedisTileStore implements AutoCloseable {
             metrics.writesDropped.increment();
             return PutOutcome.dropped(tile.length);
         }
+        long start = System.nanoTime();
         try {
             List<byte[]> tileKeys =
                     List.of(tileKey, bytes(keys.shardState(location)), bytes(keys.shardFloor(location)));
@@ -278,6 +282,7 @@ public final class RedisTileStore implements AutoCloseable {
                 r = runPut(tileKeys, location, tile, createdMillis, true);
             }
             breaker.onSuccess();
+            metrics.redisPut.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             metrics.puts.increment();
             if (nearCache != null) {
                 nearCache.publishInvalidation(key);
@@ -343,6 +348,7 @@ public final class RedisTileStore implements AutoCloseable {
                     .add(location);
         }
         List<DeletedTile> reported = new ArrayList<>();
+        long start = System.nanoTime();
         bulk("delete tiles of " + cache, () -> {
             for (Map.Entry<String, List<TileLocation>> e : byShard.entrySet()) {
                 List<TileLocation> all = e.getValue();
@@ -358,6 +364,7 @@ public final class RedisTileStore implements AutoCloseable {
             }
             return null;
         });
+        metrics.redisDelete.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         metrics.tilesDeleted.add(reported.size());
         return reported;
     }

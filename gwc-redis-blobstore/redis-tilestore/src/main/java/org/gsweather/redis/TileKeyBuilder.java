@@ -1,5 +1,7 @@
 package org.gsweather.redis;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -200,7 +202,15 @@ public final class TileKeyBuilder {
         }
     }
 
+    /** The encoded cache components, built once per cache: every tile read needs them twice. */
     private static String cacheTag(CacheId cache) {
+        return CACHE_TAGS.get(cache, TileKeyBuilder::encodeCacheTag);
+    }
+
+    private static final Cache<CacheId, String> CACHE_TAGS =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private static String encodeCacheTag(CacheId cache) {
         return encode(cache.layerId())
                 + ':'
                 + encode(cache.gridsetId())

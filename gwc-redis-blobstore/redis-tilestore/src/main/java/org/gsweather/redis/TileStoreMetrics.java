@@ -3,6 +3,8 @@ package org.gsweather.redis;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -10,9 +12,19 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Counters of what the store did and what it had to give up on. Always on (a few {@link LongAdder}s); exported to
- * Micrometer with {@link #bindTo(MeterRegistry)} under {@code gsweather.redis.*}.
+ * Micrometer with {@link #bindTo(MeterRegistry)} under {@code gsweather.redis.*}. The round trips of tile reads,
+ * writes and deletes are timed as {@code gsweather.redis.op} on Micrometer's global registry, which records nothing
+ * until a server adds a registry to it.
  */
 public final class TileStoreMetrics implements MeterBinder {
+    private static final Timer GET = operation("get", "A tile read that went to Redis (near-cache hits excluded)");
+    private static final Timer PUT = operation("put", "A tile written to Redis (dropped writes excluded)");
+    private static final Timer DELETE = operation("delete", "Tiles deleted by position (one or a batch)");
+
+    final Timer redisGet = GET;
+    final Timer redisPut = PUT;
+    final Timer redisDelete = DELETE;
+
     final LongAdder hits = new LongAdder();
     final LongAdder misses = new LongAdder();
     final LongAdder nearCacheHits = new LongAdder();
@@ -137,6 +149,13 @@ public final class TileStoreMetrics implements MeterBinder {
         FunctionCounter.builder("gsweather.redis.breaker.openings", this, TileStoreMetrics::breakerOpenings)
                 .description("How often a circuit breaker opened, summed over the Redis servers")
                 .register(registry);
+    }
+
+    private static Timer operation(String op, String description) {
+        return Timer.builder("gsweather.redis.op")
+                .description(description)
+                .tag("op", op)
+                .register(Metrics.globalRegistry);
     }
 
     private void counter(

@@ -2,12 +2,16 @@ package org.gsweather.geoserver.wx;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.geotools.api.coverage.grid.GridGeometry;
 import org.geotools.api.data.Query;
 import org.geotools.api.filter.expression.Expression;
@@ -37,6 +41,20 @@ final class WxTransformation extends FunctionExpressionImpl
     /** Parsed once: the renderer keeps a ramp's classification while the same style object draws. */
     private static final Cache<String, List<Style>> STYLES =
             Caffeine.newBuilder().maximumSize(1000).build();
+
+    /** Drawing time by transformation: {@code gsweather.wx.draw{kind=ramp|barbs|arrows|isolines}}. */
+    private static final Map<WxKind, Timer> DRAW = new EnumMap<>(WxKind.class);
+
+    static {
+        for (WxKind k : WxKind.values()) {
+            DRAW.put(
+                    k,
+                    Timer.builder("gsweather.wx.draw")
+                            .description("A wx: transformation drawing a map image from a decoded field")
+                            .tag("kind", k.style())
+                            .register(Metrics.globalRegistry));
+        }
+    }
 
     private final WxKind kind;
 
@@ -72,7 +90,9 @@ final class WxTransformation extends FunctionExpressionImpl
             throw new UncheckedIOException(e);
         }
         View view = OutputViews.of(in.bbox(), in.width(), in.height());
+        long start = System.nanoTime();
         Canvas canvas = RENDERERS.get().render(source, styles, view);
+        DRAW.get(kind).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return CanvasCoverage.of(name, canvas, in.bbox());
     }
 

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Runs the benchmark's scenarios with bin/wx-loadtest against both servers, one after the other, and writes one
+JSON report per run into RESULTS_DIR (with the machine's load before and after, as the load tester records it).
+
+Usage: run.py REPO_ROOT OURS_URL STOCK_URL RESULTS_DIR [SECONDS] [--quick]
+
+Our server is restarted (bin/benchmark --restart-ours) to change its tile settings between runs: early hits on or
+off (WX_FAST_HITS), prefetch of the next times (WX_PREFETCH_TIMES) and of the surrounding metatiles
+(WX_PREFETCH_RING). Warming stays off, so that cold runs start cold.
+"""
+import json, os, subprocess, sys, time
+
+ROOT, OURS, STOCK, RESULTS = sys.argv[1:5]
+SECONDS = int(sys.argv[5]) if len(sys.argv) > 5 and sys.argv[5].isdigit() else 20
+QUICK = "--quick" in sys.argv
+HERE = os.path.dirname(os.path.abspath(__file__))
+LOADTEST = os.path.join(ROOT, "bin", "wx-loadtest")
+
+# layer kind -> (layer, our style, stock style); "default" is each layer's default style
+KINDS = {
+    "ramp": ("wx:t2m", "default", "default"),
+    "isolines": ("wx:t2m", "wx:bench_isolines", "wx:stock_contour"),
+    "barbs": ("wx:wind10", "default", "default"),
+}
+DEFAULTS = {"WX_FAST_HITS": "true", "WX_PREFETCH_TIMES": "3", "WX_PREFETCH_RING": "false", "WX_WARM": "off"}
+current = {}
+
+
+def restart_ours(**settings):
+    """Restarts our GeoServer with these tile settings (unless it already runs with them)."""
+    global current
+    wanted = dict(DEFAULTS, **{k: str(v).lower() for k, v in settings.items()})
+    if wanted == current:
+        return
+    env = dict(os.environ, **wanted)
+    subprocess.run([os.path.join(ROOT, "bin", "benchmark"), "--restart-ours"], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    current = wanted
+    # the first requests pay for class loading and JIT: warm the code (not the cache) on a WMS capabilities request
+    subprocess.run(["curl", "-s", "-o", "/dev/null", f"{OURS}/ows?service=WMS&request=GetCapabilities"], check=True)
+
+
+def uptime():
+    with open("/proc/loadavg") as f:
+        return f.read().split()[:3]
+
+
+def loadtest(name, url, scenario, layer, style, *extra):
+    out = os.path.join(RESULTS, name + ".json")
+    args = [LOADTEST, "run", os.path.join(HERE, "scenarios", scenario + ".yaml"), "--url", url, "--layer", layer,
+            "--style", style, "--json", out, "--progress", "none"]
+    if scenario == "getmap":  # stage durations of the other scenarios are theirs (warm-ups stay 5 s)
+        args += ["--duration", "5s" if QUICK else f"{SECONDS}s"]
+    elif QUICK and scenario not in ("animation", "animation-open"):
+        args += ["--duration", "5s" if scenario in ("warm", "concurrency") else "15s"]
+    args += list(extra)
+    before = uptime()
+    t0 = time.time()
+    r = subprocess.run(args, capture_output=True, text=True)
+    if r.returncode not in (0, 3):
+        print(r.stdout[-3000:], r.stderr[-3000:])
+        sys.exit(f"run.py: {name} failed (exit {r.returncode})")
+    with open(out) as f:
+        report = json.load(f)
+    report["benchmark"] = {"name": name, "uptimeBefore": before, "uptimeAfter": uptime(),
+                           "settings": current if url == OURS else "stock", "wallSeconds": round(time.time() - t0, 1)}
+    with open(out, "w") as f:
+        json.dump(report, f, indent=1)
+    t = report["total"]
+    lat = t["latencyMs"]
+    print(f"{name:32s} {t['requests']:7d} req {t['requestsPerSecond']:8.1f}/s p50 {lat['p50']:8.2f} ms "
+          f"p99 {lat['p99']:8.2f} ms errors {t['errors']} hit {t.get('hitRatio')} load {before[0]}->{uptime()[0]}",
+          flush=True)
+
+
+def animation(name, url):
+    """From an empty cache, a viewer opens the map at the first hour, looks at it for 10 s, then plays the hours."""
+    subprocess.run([LOADTEST, "reset", "--url", url, "--layer", "wx:t2m"], check=True, capture_output=True)
+    loadtest(name + "-open", url, "animation-open", "wx:t2m", "default", "--no-reset")
+    time.sleep(10)
+    loadtest(name, url, "animation", "wx:t2m", "default", "--no-reset")
+
+
+def main():
+    os.makedirs(RESULTS, exist_ok=True)
+    restart_ours()
+    for kind, (layer, ours_style, stock_style) in KINDS.items():
+        for side, url, style in (("stock", STOCK, stock_style), ("ours", OURS, ours_style)):
+            loadtest(f"{kind}-cold-{side}", url, "cold", layer, style)
+            loadtest(f"{kind}-warm-{side}", url, "warm", layer, style)
+    for side, url, style in (("stock", STOCK, "default"), ("ours", OURS, "default")):
+        loadtest(f"ramp-concurrency-{side}", url, "concurrency", "wx:t2m", style)
+        loadtest(f"ramp-getmap-{side}", url, "getmap", "wx:t2m", style)
+    # the early hit path's share: GWC answering the same warm requests
+    restart_ours(WX_FAST_HITS=False)
+    loadtest("ramp-warm-ours-gwc", OURS, "warm", "wx:t2m", "default")
+    loadtest("ramp-concurrency-ours-gwc", OURS, "concurrency", "wx:t2m", "default")
+    # animation: stock, ours without prefetch, ours with it
+    animation("animation-stock", STOCK)
+    restart_ours(WX_PREFETCH_TIMES=0)
+    animation("animation-ours-noprefetch", OURS)
+    restart_ours()
+    animation("animation-ours-prefetch", OURS)
+    # spatial prefetch: pan with and without the ring
+    loadtest("pan-stock", STOCK, "pan", "wx:t2m", "default")
+    loadtest("pan-ours", OURS, "pan", "wx:t2m", "default")
+    restart_ours(WX_PREFETCH_RING=True)
+    loadtest("pan-ours-ring", OURS, "pan", "wx:t2m", "default")
+    restart_ours()
+
+
+if __name__ == "__main__":
+    main()
