@@ -14,9 +14,48 @@ record Units(String symbol, String dimension, double factor, double offset) {
     private static final Map<String, Units> BY_NAME = new HashMap<>();
 
     static {
-        define("K", "temperature", 1, 0, "kelvin");
-        define("degC", "temperature", 1, 273.15, "C", "°C", "celsius", "deg c", "degrees c");
-        define("degF", "temperature", F, 273.15 - 32 * F, "F", "°F", "fahrenheit");
+        // aliases of UDUNITS-2 that CF files use (NCEP reanalysis: "degK")
+        define(
+                "K",
+                "temperature",
+                1,
+                0,
+                "kelvin",
+                "degK",
+                "deg_K",
+                "degree_K",
+                "degrees_K",
+                "degreeK",
+                "degree_Kelvin");
+        define(
+                "degC",
+                "temperature",
+                1,
+                273.15,
+                "C",
+                "°C",
+                "celsius",
+                "deg c",
+                "degrees c",
+                "deg_C",
+                "degree_C",
+                "degrees_C",
+                "degreeC",
+                "degree_Celsius",
+                "degrees_Celsius");
+        define(
+                "degF",
+                "temperature",
+                F,
+                273.15 - 32 * F,
+                "F",
+                "°F",
+                "fahrenheit",
+                "deg_F",
+                "degree_F",
+                "degrees_F",
+                "degreeF",
+                "degree_Fahrenheit");
         define("m/s", "speed", 1, 0, "m s-1", "m s**-1", "ms-1", "m.s-1");
         define("kt", "speed", 1852.0 / 3600, 0, "kn", "knot", "knots", "kts");
         define("km/h", "speed", 1 / 3.6, 0, "kmh", "km h-1");

@@ -37,6 +37,15 @@ class ColorRampTest {
     }
 
     @Test
+    void udunitsSpellingsOfCfFilesConvert() {
+        // the NCEP reanalysis air.nc says "degK"; other CF files write degree_Celsius, deg_F
+        assertThat(Units.conversion("degK", "degC")).containsExactly(1, -273.15);
+        assertThat(Units.conversion("degree_Celsius", "K")).containsExactly(1, 273.15);
+        assertThat(Units.conversion("degrees_K", "deg_F")[0] * 273.15 + Units.conversion("degrees_K", "deg_F")[1])
+                .isCloseTo(32, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void tableClassificationEqualsBinarySearchEverywhereIncludingThresholds() {
         ColorRamp r = ramp("ramp:temperature,min=-40,max=40,units=degC,log=false", "K");
         ColorRamp log = ramp("ramp:precipitation-rate", "kg m-2 s-1");
