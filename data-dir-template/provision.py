@@ -56,9 +56,10 @@ LAYERS = [
     ("NAM_WIND_ISBL", "nam", "WIND_ISBL", [T, E, R], "NAM (AWIPS 211 Lambert) wind on pressure levels"),
     ("NAM_APCP", "nam", "APCP_SFC_acc", [T, R], "NAM (AWIPS 211 Lambert) total precipitation since the run"),
     ("CMC_TMP_ISBL", "cmc", "TMP_ISBL", [T, E], "CMC GDPS temperature (1 hPa)"),
-    ("GOES_C13", "goes", "Rad_C13", [T], "GOES-17 ABI band 13 (10.3 um, clean infrared) radiance, mesoscale"),
-    ("GOES_C04", "goes", "Rad_C04", [T],
-     "GOES-17 ABI band 4 (1.37 um, cirrus, reflected sunlight) radiance, CONUS"),
+    ("GOES_C13", "goes", "BT_C13", [T],
+     "GOES-17 ABI band 13 (10.3 um, clean infrared) brightness temperature, mesoscale"),
+    ("GOES_C04", "goes", "REFL_C04", [T],
+     "GOES-17 ABI band 4 (1.37 um, cirrus, reflected sunlight) reflectance factor, CONUS"),
     ("NCEP_AIR", "cf", "air", [T], "NCEP reanalysis air temperature (CF NetCDF, 124 times)"),
 ]
 
