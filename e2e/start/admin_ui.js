@@ -41,10 +41,10 @@ function check(ok, what, detail) {
     await page.screenshot({ path: `${out}/admin-caching-defaults.png`, fullPage: true });
 
     await page.goto(`${gs}/web/wicket/bookmarkable/org.geoserver.web.data.resource.ResourceConfigurationPage?name=GFS_TMP_ISBL&wsName=wx`);
-    await page.click('a:has-text("Dimensions")');
+    await page.click('.tab-row a:has-text("Dimensions")'); // not the Weather dimensions menu entry
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${out}/admin-layer-dimensions.png`, fullPage: true });
-    await page.click('a:has-text("Tile Caching")');
+    await page.click('.tab-row a:has-text("Tile Caching")');
     await page.waitForSelector('text=weatherDimensionParameterFilter', { timeout: 15000 }).catch(() => {});
     const text = await page.locator('body').innerText();
     check(/TIME/.test(text) && /ELEVATION/.test(text) && /DIM_REFERENCE_TIME/.test(text) && /EPSG:900913/.test(text),
