@@ -258,7 +258,12 @@ def shared_cache():
     st, body, _ = http("POST", a + "/gwc/rest/masstruncate",
                        "<truncateLayer><layerName>wx:NCEP_AIR</layerName></truncateLayer>")
     t0 = time.time()
-    _, _, h4 = get_tile(b, "wx:NCEP_AIR", 4, 4, 3, TIME=t)
+    # node 2 hears of it over Redis pub/sub, milliseconds later: poll until it answers a MISS (at most 2 s)
+    while True:
+        _, _, h4 = get_tile(b, "wx:NCEP_AIR", 4, 4, 3, TIME=t)
+        if h4.get("geowebcache-cache-result") == "MISS" or time.time() - t0 > 2:
+            break
+        time.sleep(0.02)
     check(h3.get("geowebcache-cache-result") == "HIT" and st == 200 and h4.get("geowebcache-cache-result") == "MISS",
           "node 2's in-memory tile cache: kept when Redis alone lost the tile, dropped when node 1 truncated the layer",
           f"after DEL in Redis {h3.get('geowebcache-cache-result')}, after truncation through node 1 "
