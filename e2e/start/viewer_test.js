@@ -43,6 +43,16 @@ async function drawn(page) {
   });
 }
 
+/** Waits until the legend image of the current layer and style has loaded (it loads after the tiles). */
+async function legendLoaded(page) {
+  await page.waitForFunction(() => {
+    const img = document.getElementById('legend');
+    const { layer, style } = window.wxViewer.state;
+    return img.complete && img.naturalWidth > 0 && img.src.includes(encodeURIComponent(layer))
+      && (!style || img.src.includes(encodeURIComponent(style)));
+  }, null, { timeout: 30000 });
+}
+
 async function test(out, lon, lat, timeIndex, expected) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
@@ -59,7 +69,6 @@ async function test(out, lon, lat, timeIndex, expected) {
       blank.length ? 'blank: ' + blank.join(', ') : `${layers.length} layers`);
 
     await page.click('#layer-list input[value="wx:NCEP_AIR"]');
-    await page.selectOption('#style-select', 'e2e-temperature');
     await drawn(page);
     const before = await page.evaluate(() => window.wxViewer.state.time);
     await page.click('#play');
@@ -72,6 +81,7 @@ async function test(out, lon, lat, timeIndex, expected) {
 
     await page.evaluate((i) => window.wxViewer.setTimeIndex(i), timeIndex);
     await drawn(page);
+    await legendLoaded(page);
     await page.screenshot({ path: `${out}/viewer-ncep-air.png` });
     const pixel = await page.evaluate(([x, y]) => {
       const { fromLonLat } = { fromLonLat: (c) => [c[0] * 20037508.342789244 / 180,
@@ -89,11 +99,11 @@ async function test(out, lon, lat, timeIndex, expected) {
     await page.screenshot({ path: `${out}/viewer-value.png` });
 
     await page.click('#layer-list input[value="wx:GFS_TMP_ISBL"]');
-    await page.selectOption('#style-select', 'e2e-temperature');
     await page.selectOption('#level-select', '500');
     const share = await drawn(page);
     const levels = await page.evaluate(() => document.querySelectorAll('#level-select option').length);
     check(share > 0.5 && levels === 26, 'level selector: GFS temperature at 500 hPa of 26 levels', share.toFixed(2));
+    await legendLoaded(page);
     await page.screenshot({ path: `${out}/viewer-gfs-500hpa.png` });
 
     await page.click('#layer-list input[value="wx:NAM_TMP_ISBL"]');
@@ -106,6 +116,7 @@ async function test(out, lon, lat, timeIndex, expected) {
 
     await page.click('#layer-list input[value="wx:MRMS_REFL"]');
     await drawn(page);
+    await legendLoaded(page);
     await page.screenshot({ path: `${out}/viewer-mrms.png` });
   } catch (e) {
     check(false, 'viewer test', e.message);
