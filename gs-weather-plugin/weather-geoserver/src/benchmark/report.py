@@ -132,11 +132,13 @@ def plot_concurrency(series):
     if not series:
         return
     fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4.2))
-    for label, points in series.items():
+    for k, (label, points) in enumerate(series.items()):
+        color = f"C{k}"  # one colour per server set-up in both panels
         c = [p[0] for p in points]
-        a.plot(c, [p[1]["latencyMs"]["p50"] for p in points], marker="o", label=f"{label} p50")
-        a.plot(c, [p[1]["latencyMs"]["p99"] for p in points], marker="x", linestyle="--", label=f"{label} p99")
-        b.plot(c, [p[1]["requestsPerSecond"] for p in points], marker="o", label=label)
+        a.plot(c, [p[1]["latencyMs"]["p50"] for p in points], marker="o", color=color, label=f"{label} p50")
+        a.plot(c, [p[1]["latencyMs"]["p99"] for p in points], marker="x", linestyle="--", color=color,
+               label=f"{label} p99")
+        b.plot(c, [p[1]["requestsPerSecond"] for p in points], marker="o", color=color, label=label)
     for ax in (a, b):
         ax.set_xscale("log")
         ax.set_xlabel("concurrent clients")
