@@ -18,6 +18,8 @@ async function open(browser, query) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.tiles = [];
+  page.on('request', (r) => { if (/Request=GetTile/i.test(r.url())) page.tiles.push(new URL(r.url())); });
   await page.goto(`${gs}/www/wx/index.html?${query}`);
   await page.waitForFunction(() => window.wxViewer && window.wxViewer.state.layer, null, { timeout: 60000 });
   return { page, errors };
@@ -79,9 +81,14 @@ async function test(out, lon, lat, timeIndex, expected) {
     check(after.time !== before && after.frames >= 3, 'play advances the time (slider, label, tiles)',
       `${before} -> ${after.time} after ${after.frames} frames, slider at ${after.slider}, label ${after.label}`);
 
+    page.tiles.length = 0;
     await page.evaluate((i) => window.wxViewer.setTimeIndex(i), timeIndex);
     await drawn(page);
     await legendLoaded(page);
+    const chosen = await page.evaluate(() => document.getElementById('style-select').value);
+    const styles = [...new Set(page.tiles.map((u) => u.searchParams.get('style')))];
+    check(page.tiles.length > 0 && styles.length === 1 && styles[0] === chosen,
+      'the tiles are of the style the style selector shows', `${chosen}: ${page.tiles.length} tiles of ${styles.join(', ')}`);
     await page.screenshot({ path: `${out}/viewer-ncep-air.png` });
     const pixel = await page.evaluate(([x, y]) => {
       const { fromLonLat } = { fromLonLat: (c) => [c[0] * 20037508.342789244 / 180,

@@ -170,6 +170,8 @@ function rebuildSource() {
   const options = optionsFromCapabilities(state.capabilities, {
     layer: state.layer, matrixSet: MATRIX_SET, format: 'image/png', style: state.style,
   });
+  // optionsFromCapabilities matches a style by its Title, not its Identifier, and falls back to the first style
+  options.style = state.style || options.style;
   options.dimensions = dimensionParams();
   options.transition = 0;
   const source = new WMTS(options);
