@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <p>Each pass writes the MQ decision (C.3.2) out where it makes one, with the coder's registers in
  * local variables for the length of the pass, as OpenJPEG does with its decoding macros: tier 1 is most
- * of the decode time, and a call that returns the decision cannot keep the three registers in locals.
+ * of the decode time, and a call that returns the decision cannot keep both registers in locals.
  * {@link MqDecoder#decode} is the same decision in one place, for the rare ones (run lengths, signs after
  * a run).
  */
@@ -269,8 +269,7 @@ final class CodeBlockDecoder {
         int[] cx = mq.contexts;
         int zo = zcOffset;
         int a = mq.a;
-        int c = mq.c;
-        int ct = mq.ct;
+        long c = mq.c;
         long[] lv = live;
         for (int s = 0; s < stripes; s++) {
             int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
@@ -300,25 +299,18 @@ final class CodeBlockDecoder {
                                 // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                                 int cxi = ZC_LUT[zo + n];
                                 int st = cx[cxi];
-                                int qe = st >>> 7;
-                                a -= qe;
-                                int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                int lps = lpsPath ^ ((a - qe) >>> 31);
-                                d = (st & 1) ^ lps;
-                                a += (qe - a) & -lpsPath;
-                                c -= (qe << 16) & (lpsPath - 1);
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                int q = st & MqDecoder.QE;
+                                int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                                int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                                d = (st ^ lps) & 1;
+                                a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                                c -= (long) (q & ~lpsPath) << 32;
+                                int sh = Integer.numberOfLeadingZeros(a);
                                 cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
                                 a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
+                                c <<= sh;
+                                if ((int) c == 0) {
+                                    c = mq.refill(c);
                                 }
                             }
                             if (d != 0) {
@@ -328,25 +320,18 @@ final class CodeBlockDecoder {
                                     // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                                     int cxi = sc >> 1;
                                     int st = cx[cxi];
-                                    int qe = st >>> 7;
-                                    a -= qe;
-                                    int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                    int lps = lpsPath ^ ((a - qe) >>> 31);
-                                    negative = (st & 1) ^ lps;
-                                    a += (qe - a) & -lpsPath;
-                                    c -= (qe << 16) & (lpsPath - 1);
-                                    int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                    int q = st & MqDecoder.QE;
+                                    int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                                    int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                                    negative = (st ^ lps) & 1;
+                                    a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                                    c -= (long) (q & ~lpsPath) << 32;
+                                    int sh = Integer.numberOfLeadingZeros(a);
                                     cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
                                     a <<= sh;
-                                    if (ct >= sh) {
-                                        c <<= sh;
-                                        ct -= sh;
-                                    } else {
-                                        mq.c = c;
-                                        mq.ct = ct;
-                                        mq.fill(sh);
-                                        c = mq.c;
-                                        ct = mq.ct;
+                                    c <<= sh;
+                                    if ((int) c == 0) {
+                                        c = mq.refill(c);
                                     }
                                 }
                                 negative ^= sc & 1;
@@ -367,7 +352,6 @@ final class CodeBlockDecoder {
         }
         mq.a = a;
         mq.c = c;
-        mq.ct = ct;
     }
 
     private void refinement(int plane) {
@@ -377,8 +361,7 @@ final class CodeBlockDecoder {
         int[] mag = magnitudes;
         int[] cx = mq.contexts;
         int a = mq.a;
-        int c = mq.c;
-        int ct = mq.ct;
+        long c = mq.c;
         int refined = cx[MR + 2];
         long[] lv = live;
         for (int s = 0; s < stripes; s++) {
@@ -404,25 +387,18 @@ final class CodeBlockDecoder {
                         if ((col >> (REFINED_SHIFT + r) & 1) != 0) {
                             {
                                 int st = refined;
-                                int qe = st >>> 7;
-                                a -= qe;
-                                int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                int lps = lpsPath ^ ((a - qe) >>> 31);
-                                bit = (st & 1) ^ lps;
-                                a += (qe - a) & -lpsPath;
-                                c -= (qe << 16) & (lpsPath - 1);
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                int q = st & MqDecoder.QE;
+                                int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                                int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                                bit = (st ^ lps) & 1;
+                                a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                                c -= (long) (q & ~lpsPath) << 32;
+                                int sh = Integer.numberOfLeadingZeros(a);
                                 refined = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
                                 a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
+                                c <<= sh;
+                                if ((int) c == 0) {
+                                    c = mq.refill(c);
                                 }
                             }
                         } else {
@@ -432,25 +408,18 @@ final class CodeBlockDecoder {
                                 // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                                 int cxi = context;
                                 int st = cx[cxi];
-                                int qe = st >>> 7;
-                                a -= qe;
-                                int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                int lps = lpsPath ^ ((a - qe) >>> 31);
-                                bit = (st & 1) ^ lps;
-                                a += (qe - a) & -lpsPath;
-                                c -= (qe << 16) & (lpsPath - 1);
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                int q = st & MqDecoder.QE;
+                                int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                                int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                                bit = (st ^ lps) & 1;
+                                a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                                c -= (long) (q & ~lpsPath) << 32;
+                                int sh = Integer.numberOfLeadingZeros(a);
                                 cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
                                 a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
+                                c <<= sh;
+                                if ((int) c == 0) {
+                                    c = mq.refill(c);
                                 }
                             }
                         }
@@ -465,7 +434,6 @@ final class CodeBlockDecoder {
         cx[MR + 2] = refined;
         mq.a = a;
         mq.c = c;
-        mq.ct = ct;
     }
 
     private void cleanup(int plane) {
@@ -475,8 +443,7 @@ final class CodeBlockDecoder {
         int[] cx = mq.contexts;
         int zo = zcOffset;
         int a = mq.a;
-        int c = mq.c;
-        int ct = mq.ct;
+        long c = mq.c;
         int runState = cx[RL];
         for (int s = 0; s < stripes; s++) {
             int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
@@ -493,29 +460,24 @@ final class CodeBlockDecoder {
                         int run;
                         {
                             int st = runState;
-                            int qe = st >>> 7;
-                            a -= qe;
-                            if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-                                c -= qe << 16;
+                            int q = st & MqDecoder.QE;
+                            // MPS without renormalization: C >= Qe and A - Qe >= 0x8000
+                            if ((((int) (c >>> 48) - (st >>> 16)) | ~(a - q)) >= 0) {
+                                a -= q;
+                                c -= (long) q << 32;
                                 run = st & 1;
                             } else {
-                                int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                int lps = lpsPath ^ ((a - qe) >>> 31);
-                                run = (st & 1) ^ lps;
-                                a += (qe - a) & -lpsPath;
-                                c -= (qe << 16) & (lpsPath - 1);
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                                int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                                run = (st ^ lps) & 1;
+                                a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                                c -= (long) (q & ~lpsPath) << 32;
+                                int sh = Integer.numberOfLeadingZeros(a);
                                 runState = MqDecoder.NEXT[(st & 127) << 1 | lps];
                                 a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
+                                c <<= sh;
+                                if ((int) c == 0) {
+                                    c = mq.refill(c);
                                 }
                             }
                         }
@@ -526,14 +488,12 @@ final class CodeBlockDecoder {
                         }
                         mq.a = a;
                         mq.c = c;
-                        mq.ct = ct;
                         int r = mq.decode(UNIFORM) << 1;
                         r |= mq.decode(UNIFORM);
                         int sc = signContext(w, col, e, r);
                         int negative = mq.decode(sc >> 1) ^ (sc & 1);
                         a = mq.a;
                         c = mq.c;
-                        ct = mq.ct;
                         col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
                         spread(k, s, x, r, negative);
                         mag[base + r * width + x] = set;
@@ -548,25 +508,18 @@ final class CodeBlockDecoder {
                             // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                             int cxi = ZC_LUT[zo + n];
                             int st = cx[cxi];
-                            int qe = st >>> 7;
-                            a -= qe;
-                            int lpsPath = ((c >>> 16) - qe) >>> 31;
-                            int lps = lpsPath ^ ((a - qe) >>> 31);
-                            d = (st & 1) ^ lps;
-                            a += (qe - a) & -lpsPath;
-                            c -= (qe << 16) & (lpsPath - 1);
-                            int sh = Integer.numberOfLeadingZeros(a) - 16;
+                            int q = st & MqDecoder.QE;
+                            int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                            int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                            d = (st ^ lps) & 1;
+                            a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                            c -= (long) (q & ~lpsPath) << 32;
+                            int sh = Integer.numberOfLeadingZeros(a);
                             cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
                             a <<= sh;
-                            if (ct >= sh) {
-                                c <<= sh;
-                                ct -= sh;
-                            } else {
-                                mq.c = c;
-                                mq.ct = ct;
-                                mq.fill(sh);
-                                c = mq.c;
-                                ct = mq.ct;
+                            c <<= sh;
+                            if ((int) c == 0) {
+                                c = mq.refill(c);
                             }
                         }
                         if (d != 0) {
@@ -576,25 +529,18 @@ final class CodeBlockDecoder {
                                 // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                                 int cxi = sc >> 1;
                                 int st = cx[cxi];
-                                int qe = st >>> 7;
-                                a -= qe;
-                                int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                int lps = lpsPath ^ ((a - qe) >>> 31);
-                                negative = (st & 1) ^ lps;
-                                a += (qe - a) & -lpsPath;
-                                c -= (qe << 16) & (lpsPath - 1);
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
+                                int q = st & MqDecoder.QE;
+                                int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                                int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                                negative = (st ^ lps) & 1;
+                                a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                                c -= (long) (q & ~lpsPath) << 32;
+                                int sh = Integer.numberOfLeadingZeros(a);
                                 cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
                                 a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
+                                c <<= sh;
+                                if ((int) c == 0) {
+                                    c = mq.refill(c);
                                 }
                             }
                             negative ^= sc & 1;
@@ -613,7 +559,6 @@ final class CodeBlockDecoder {
         cx[RL] = runState;
         mq.a = a;
         mq.c = c;
-        mq.ct = ct;
     }
 
     private void significanceRaw(int plane) {

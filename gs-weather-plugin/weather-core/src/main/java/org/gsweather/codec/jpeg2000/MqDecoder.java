@@ -7,14 +7,18 @@ package org.gsweather.codec.jpeg2000;
  */
 final class MqDecoder {
     /**
-     * A context's state packs Qe of Table C.2 (bits 7 and up), the index into the table (bits 1-6) and the
-     * MPS (bit 0); these give the state after an MPS or LPS renormalization by the low 7 bits.
+     * A context's state packs Qe of Table C.2 (bits 16-31, so that {@code state & QE} lines up with A
+     * and the high half of C), the index into the table (bits 1-6) and the MPS (bit 0); these give the
+     * state after an MPS or LPS renormalization by the low 7 bits.
      */
     static final int[] NEXT_MPS = new int[94];
 
     static final int[] NEXT_LPS = new int[94];
     /** {@code NEXT[2 * (state & 127) + lps]}: the state after an MPS (lps 0) or LPS (lps 1) renormalization. */
     static final int[] NEXT = new int[188];
+
+    /** Qe of a state, shifted as A. */
+    static final int QE = 0xffff0000;
 
     private static final int[] QE_TABLE = {
         0x5601, 0x3401, 0x1801, 0x0AC1, 0x0521, 0x0221, 0x5601, 0x5401, 0x4801, 0x3801, 0x3001, 0x2401, 0x1C01,
@@ -45,120 +49,165 @@ final class MqDecoder {
 
     /** The packed state of Table C.2 index {@code index} with MPS {@code mps}. */
     static int state(int index, int mps) {
-        return QE_TABLE[index] << 7 | index << 1 | mps;
+        return QE_TABLE[index] << 16 | index << 1 | mps;
     }
 
     /** Context states, set by the code-block decoder. */
     final int[] contexts;
 
+    /**
+     * Register A, shifted left by 16 so that renormalization shifts it by its leading zeros and the
+     * conditional exchange compares it with {@code state & QE} directly.
+     */
+    int a;
+    /**
+     * Register C, its high half (CHIGH, compared with Qe) in bits 48-63; below it the bits of the code
+     * stream read ahead, then a 1 bit (the lowest set bit) that marks where they end. When the low 32
+     * bits are 0, fewer than 16 bits are left: {@link #refill}. {@link CodeBlockDecoder} keeps A and C
+     * in local variables for the length of a pass, decoding inline, as OpenJPEG does with its macros.
+     */
+    long c;
+
+    /** The segment's bits without the stuffed ones (C.3.4 BYTEIN), 32 a word; past them every bit is 1. */
+    private int[] bits = new int[64];
+
+    private int words;
+    private int next;
+    /** 1 if a carry went out of the front of the bits (only in a corrupt segment). */
+    private int carryOut;
+
+    // raw bits (D.6)
     private byte[] buf;
     private int pos;
     private int end;
-    /**
-     * Registers A, C and CT, which {@link CodeBlockDecoder} copies into local variables for the length
-     * of a pass, decoding inline, and calls {@link #fill} to shift C past the bits it holds.
-     */
-    int a;
-
-    int c;
-    int ct;
+    private int rawByte;
+    private int rawBits;
 
     MqDecoder(int contextCount) {
         contexts = new int[contextCount];
     }
 
-    /** INITDEC over {@code buf[start..end)}; past the end the decoder reads 0xFF, as at a marker. */
+    /** INITDEC over {@code data[start..stop)}; past the end the decoder reads 0xFF, as at a marker. */
     void start(byte[] data, int start, int stop) {
-        buf = data;
-        pos = start;
-        end = stop;
-        c = (start < stop ? data[start] & 0xff : 0xff) << 16;
-        byteIn();
-        c <<= 7;
-        ct -= 7;
-        a = 0x8000;
+        unstuff(data, start, stop);
+        next = 1;
+        long first = words > 0 ? bits[0] & 0xffffffffL : 0xffffffffL;
+        // INITDEC leaves the first octet in bits 23-30 of a 32-bit C (C.3.5)
+        c = (long) carryOut << 63 | first << 31 | 1L << 30;
+        a = 0x8000 << 16;
     }
 
-    private void byteIn() {
-        int p = pos;
-        if (p < end && buf[p] == (byte) 0xff) {
-            int next = p + 1 < end ? buf[p + 1] & 0xff : 0xff;
-            if (next > 0x8f) {
-                c += 0xff00;
-                ct = 8;
-            } else {
-                pos = p + 1;
-                c += next << 9;
-                ct = 7;
-            }
-        } else if (p < end) {
-            int next = p + 1 < end ? buf[p + 1] & 0xff : 0xff;
-            pos = p + 1;
-            c += next << 8;
-            ct = 8;
-        } else {
-            c += 0xff00;
-            ct = 8;
+    /**
+     * The octets of a segment as the bits BYTEIN (C.3.4) feeds C: 8 an octet, 7 after 0xFF (added to
+     * C, so that the high bit of the octet carries into the bit before), and from a marker (0xFF then
+     * more than 0x8F) or the end of the segment on, 1s.
+     */
+    private void unstuff(byte[] data, int start, int stop) {
+        int capacity = (stop - start) / 4 + 3;
+        if (bits.length < capacity) {
+            bits = new int[Math.max(capacity, 2 * bits.length)];
         }
+        int[] out = bits;
+        int n = 0;
+        long acc = 0;
+        int held = 0;
+        int previous = 0;
+        carryOut = 0;
+        for (int p = start; p < stop; p++) {
+            int b = data[p] & 0xff;
+            if (previous == 0xff) {
+                if (b > 0x8f) {
+                    break;
+                }
+                acc = (acc << 7) + b;
+                held += 7;
+                if (acc >>> held != 0) {
+                    acc &= (1L << held) - 1;
+                    carry(out, n);
+                }
+            } else {
+                acc = acc << 8 | b;
+                held += 8;
+            }
+            previous = b;
+            if (held >= 32) {
+                held -= 32;
+                out[n++] = (int) (acc >>> held);
+                acc &= (1L << held) - 1;
+            }
+        }
+        if (held > 0) {
+            out[n++] = (int) (acc << (32 - held)) | (-1 >>> held);
+        }
+        words = n;
+    }
+
+    /** Adds 1 to the last of the {@code n} words (a carry out of the bits after them). */
+    private void carry(int[] out, int n) {
+        int i = n - 1;
+        while (i >= 0 && ++out[i] == 0) {
+            i--;
+        }
+        if (i < 0) {
+            carryOut = 1;
+        }
+    }
+
+    /** C with 32 more bits after the ones it holds (its low 32 bits are 0). */
+    long refill(long c) {
+        int i = next++;
+        long word = i < words ? bits[i] & 0xffffffffL : 0xffffffffL;
+        int end = Long.numberOfTrailingZeros(c);
+        return c - (1L << end) + ((word << 1 | 1) << (end - 32));
     }
 
     /** DECODE (C.3.2) of one decision in context {@code cx}. */
     int decode(int cx) {
         int s = contexts[cx];
-        int qe = s >>> 7;
-        a -= qe;
-        if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-            c -= qe << 16;
+        int q = s & QE;
+        int qe = s >>> 16;
+        int high = (int) (c >>> 48);
+        if (((high - qe) | ~(a - q)) >= 0) {
+            a -= q;
+            c -= (long) q << 32;
             return s & 1;
         }
         int lps;
-        if ((c >>> 16) < qe) {
-            lps = a < qe ? 0 : 1;
-            a = qe;
+        if (high < qe) {
+            lps = (a >>> 1) < q ? 0 : 1;
+            a = q;
         } else {
-            c -= qe << 16;
-            lps = a < qe ? 1 : 0;
+            a -= q;
+            c -= (long) q << 32;
+            lps = a < q ? 1 : 0;
         }
         contexts[cx] = lps != 0 ? NEXT_LPS[s & 127] : NEXT_MPS[s & 127];
-        renormalize();
+        int shift = Integer.numberOfLeadingZeros(a);
+        a <<= shift;
+        c <<= shift;
+        if ((int) c == 0) {
+            c = refill(c);
+        }
         return (s & 1) ^ lps;
     }
 
-    private void renormalize() {
-        int shift = Integer.numberOfLeadingZeros(a) - 16;
-        a <<= shift;
-        fill(shift);
-    }
-
-    /** Shifts C left by {@code shift} bits, reading bytes as CT runs out (RENORMD without A). */
-    void fill(int shift) {
-        while (shift > ct) {
-            c <<= ct;
-            shift -= ct;
-            ct = 0;
-            byteIn();
-        }
-        c <<= shift;
-        ct -= shift;
-    }
-
-    /** Starts reading raw bits (arithmetic coding bypass) from {@code buf[start..end)}. */
+    /** Starts reading raw bits (arithmetic coding bypass) from {@code data[start..stop)}. */
     void startRaw(byte[] data, int start, int stop) {
         buf = data;
         pos = start;
         end = stop;
-        c = 0;
-        ct = 0;
+        rawByte = 0;
+        rawBits = 0;
     }
 
     /** One raw bit (D.6); a byte after 0xFF holds 7 bits; past the end every bit is 1. */
     int raw() {
-        if (ct == 0) {
-            int stuffed = c == 0xff ? 1 : 0;
-            c = pos < end ? buf[pos++] & 0xff : 0xff;
-            ct = 8 - stuffed;
+        if (rawBits == 0) {
+            int stuffed = rawByte == 0xff ? 1 : 0;
+            rawByte = pos < end ? buf[pos++] & 0xff : 0xff;
+            rawBits = 8 - stuffed;
         }
-        ct--;
-        return (c >>> ct) & 1;
+        rawBits--;
+        return (rawByte >>> rawBits) & 1;
     }
 }
