@@ -35,19 +35,33 @@ final class CodeBlockDecoder {
     private static final int VISIT_ALL = 0xf << VISIT_SHIFT;
     private static final int REFINED_SHIFT = 16;
 
-    /** Zero coding contexts (Table D.1) for LL and LH, HL, HH, by the 3x3 neighbourhood (9 bits, centre 0). */
+    /**
+     * Zero coding contexts (Table D.1) for LL and LH, HL, HH, by the significance of the 3x3 neighbourhood
+     * row by row, three bits a row from west to east (NW at bit 0, centre at bit 4, SE at bit 8).
+     */
     private static final byte[] ZC_LUT = new byte[3 * 512];
+    /**
+     * The six significance bits of a word (rows -1..4) spread three bits apart: {@code ROWS3[w & SIG6] |
+     * ROWS3[c & SIG6] << 1 | ROWS3[e & SIG6] << 2} lays out the neighbourhood of a column, the 3x3 of row
+     * r at bits 3r..3r+8, as {@link #ZC_LUT} takes it.
+     */
+    private static final int[] ROWS3 = new int[64];
     /** Sign coding context and XOR bit (Table D.3), {@code context << 1 | xor}, by significance and sign of N, W, S, E. */
     private static final byte[] SC_LUT = new byte[256];
 
     static {
         for (int n = 0; n < 512; n++) {
-            int h = (n >> 1 & 1) + (n >> 7 & 1);
-            int v = (n >> 3 & 1) + (n >> 5 & 1);
+            int h = (n >> 3 & 1) + (n >> 5 & 1);
+            int v = (n >> 1 & 1) + (n >> 7 & 1);
             int d = (n & 1) + (n >> 2 & 1) + (n >> 6 & 1) + (n >> 8 & 1);
             ZC_LUT[n] = (byte) zeroCoding(h, v, d);
             ZC_LUT[512 + n] = (byte) zeroCoding(v, h, d);
             ZC_LUT[1024 + n] = (byte) diagonalZeroCoding(h + v, d);
+        }
+        for (int b = 0; b < 64; b++) {
+            for (int j = 0; j < 6; j++) {
+                ROWS3[b] |= (b >> j & 1) << (3 * j);
+            }
         }
         for (int n = 0; n < 256; n++) {
             int h = contribution(n >> 1 & 1, n >> 5 & 1) + contribution(n >> 3 & 1, n >> 7 & 1);
@@ -94,6 +108,7 @@ final class CodeBlockDecoder {
 
     private final MqDecoder mq = new MqDecoder(19);
     private int[] words = new int[0];
+    /** Magnitudes, the four of a stripe column together: row r of the column of word k at {@code 4 * k + r}. */
     private int[] magnitudes = new int[0];
     /**
      * Per stripe (one spare at either end), the columns whose word has a significant row, including the
@@ -146,9 +161,8 @@ final class CodeBlockDecoder {
         } else {
             Arrays.fill(words, 0, wordCount, 0);
         }
-        int samples = width * height;
-        if (magnitudes.length < samples) {
-            magnitudes = new int[Math.max(samples, 2 * magnitudes.length)];
+        if (magnitudes.length < 4 * wordCount) {
+            magnitudes = new int[Math.max(4 * wordCount, 2 * magnitudes.length)];
         }
         resetContexts();
         boolean bypass = (style & J2kCodingStyle.BYPASS) != 0;
@@ -210,13 +224,12 @@ final class CodeBlockDecoder {
             int row = ((y >> 2) + 1) * stride + 1;
             int negBit = NEG_SHIFT + 1 + (y & 3);
             int o = offset + y * outStride;
-            int i = y * width;
             int sigBit = 1 + (y & 3);
             for (int x = 0; x < width; x++) {
                 int word = words[row + x];
                 int negative = -(word >> negBit & 1);
                 // magnitudes of samples never significant are left over from earlier blocks
-                int v = m[i + x] & -(word >> sigBit & 1);
+                int v = m[(row + x) << 2 | (y & 3)] & -(word >> sigBit & 1);
                 out[o + x] = (v ^ negative) - negative;
             }
         }
@@ -229,11 +242,10 @@ final class CodeBlockDecoder {
             int row = ((y >> 2) + 1) * stride + 1;
             int negBit = NEG_SHIFT + 1 + (y & 3);
             int o = offset + y * outStride;
-            int i = y * width;
             int sigBit = 1 + (y & 3);
             for (int x = 0; x < width; x++) {
                 int word = words[row + x];
-                float v = (m[i + x] & -(word >> sigBit & 1)) * scale;
+                float v = (m[(row + x) << 2 | (y & 3)] & -(word >> sigBit & 1)) * scale;
                 out[o + x] = (word >> negBit & 1) != 0 ? -v : v;
             }
         }
@@ -264,254 +276,77 @@ final class CodeBlockDecoder {
 
     private void significance(int plane) {
         int set = (1 << plane) | (1 << plane >> 1);
+        for (int s = 0; s < stripes; s++) {
+            significance(s, set);
+        }
+    }
+
+    /**
+     * The significance propagation pass over stripe {@code s}, setting magnitudes that become
+     * significant to {@code set}. Each pass works a stripe at a time in a method of its own, which keeps
+     * fewer values alive in its loops, so that the JIT can keep A and C in registers.
+     */
+    private void significance(int s, int set) {
         int[] wd = words;
         int[] mag = magnitudes;
         int[] cx = mq.contexts;
         int zo = zcOffset;
         int a = mq.a;
         long c = mq.c;
-        long[] lv = live;
-        for (int s = 0; s < stripes; s++) {
-            int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
-            int row = (s + 1) * stride + 1;
-            int base = 4 * s * width;
-            for (int x0 = 0; x0 < width; x0 += 64) {
-                long chunk = -1L >>> Math.max(0, 64 - (width - x0));
-                // columns with a significant sample or next to one (all of them in blocks wider than 64)
-                long cols = width > 64 ? chunk : (lv[s + 1] | lv[s + 1] << 1 | lv[s + 1] >>> 1) & chunk;
-                while (cols != 0) {
-                    int x = x0 + Long.numberOfTrailingZeros(cols);
-                    cols &= cols - 1;
-                    int k = row + x;
-                    int w = wd[k - 1];
-                    int col = wd[k];
-                    int e = wd[k + 1];
-                    int v = (w | col | e) & SIG6;
-                    // rows not yet significant with a significant neighbour
-                    int m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask;
-                    if (m != 0) {
-                        do {
-                            int r = Integer.numberOfTrailingZeros(m);
-                            int n = (w >> r & 7) | (col >> r & 5) << 3 | (e >> r & 7) << 6;
-                            col |= 1 << (VISIT_SHIFT + r);
-                            int d;
-                            {
-                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                                int cxi = ZC_LUT[zo + n];
-                                int st = cx[cxi];
-                                int q = st & MqDecoder.QE;
-                                int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
-                                int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
-                                d = (st ^ lps) & 1;
-                                a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
-                                c -= (long) (q & ~lpsPath) << 32;
-                                int sh = Integer.numberOfLeadingZeros(a);
-                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                                a <<= sh;
-                                c <<= sh;
-                                if ((int) c == 0) {
-                                    c = mq.refill(c);
-                                }
-                            }
-                            if (d != 0) {
-                                int sc = signContext(w, col, e, r);
-                                int negative;
-                                {
-                                    // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                                    int cxi = sc >> 1;
-                                    int st = cx[cxi];
-                                    int q = st & MqDecoder.QE;
-                                    int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
-                                    int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
-                                    negative = (st ^ lps) & 1;
-                                    a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
-                                    c -= (long) (q & ~lpsPath) << 32;
-                                    int sh = Integer.numberOfLeadingZeros(a);
-                                    cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                                    a <<= sh;
-                                    c <<= sh;
-                                    if ((int) c == 0) {
-                                        c = mq.refill(c);
-                                    }
-                                }
-                                negative ^= sc & 1;
-                                col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                                spread(k, s, x, r, negative);
-                                mag[base + r * width + x] = set;
-                                v = (w | col | e) & SIG6;
-                                m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask & (-2 << r);
-                                cols |= (2L << (x - x0)) & chunk;
-                            } else {
-                                m &= m - 1;
-                            }
-                        } while (m != 0);
-                        wd[k] = col;
-                    }
-                }
-            }
-        }
-        mq.a = a;
-        mq.c = c;
-    }
-
-    private void refinement(int plane) {
-        int one = 1 << plane;
-        int half = one >> 1;
-        int[] wd = words;
-        int[] mag = magnitudes;
-        int[] cx = mq.contexts;
-        int a = mq.a;
-        long c = mq.c;
-        int refined = cx[MR + 2];
-        long[] lv = live;
-        for (int s = 0; s < stripes; s++) {
-            int row = (s + 1) * stride + 1;
-            int base = 4 * s * width;
-            for (int x0 = 0; x0 < width; x0 += 64) {
-                long chunk = -1L >>> Math.max(0, 64 - (width - x0));
-                long cols = width > 64 ? chunk : lv[s + 1] & chunk;
-                while (cols != 0) {
-                    int x = x0 + Long.numberOfTrailingZeros(cols);
-                    cols &= cols - 1;
-                    int k = row + x;
-                    int col = wd[k];
-                    // rows significant before this bit-plane's significance pass
-                    int m = (col >> 1) & ~(col >> VISIT_SHIFT) & 0xf;
-                    if (m == 0) {
-                        continue;
-                    }
-                    do {
-                        int r = Integer.numberOfTrailingZeros(m);
-                        m &= m - 1;
-                        int bit;
-                        if ((col >> (REFINED_SHIFT + r) & 1) != 0) {
-                            {
-                                int st = refined;
-                                int q = st & MqDecoder.QE;
-                                int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
-                                int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
-                                bit = (st ^ lps) & 1;
-                                a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
-                                c -= (long) (q & ~lpsPath) << 32;
-                                int sh = Integer.numberOfLeadingZeros(a);
-                                refined = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                                a <<= sh;
-                                c <<= sh;
-                                if ((int) c == 0) {
-                                    c = mq.refill(c);
-                                }
-                            }
-                        } else {
-                            int n = (wd[k - 1] >> r & 7) | (col >> r & 5) << 3 | (wd[k + 1] >> r & 7) << 6;
-                            int context = n != 0 ? MR + 1 : MR;
-                            {
-                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                                int cxi = context;
-                                int st = cx[cxi];
-                                int q = st & MqDecoder.QE;
-                                int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
-                                int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
-                                bit = (st ^ lps) & 1;
-                                a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
-                                c -= (long) (q & ~lpsPath) << 32;
-                                int sh = Integer.numberOfLeadingZeros(a);
-                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                                a <<= sh;
-                                c <<= sh;
-                                if ((int) c == 0) {
-                                    c = mq.refill(c);
-                                }
-                            }
-                        }
-                        int i = base + r * width + x;
-                        mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
-                        col |= 1 << (REFINED_SHIFT + r);
-                    } while (m != 0);
-                    wd[k] = col;
-                }
-            }
-        }
-        cx[MR + 2] = refined;
-        mq.a = a;
-        mq.c = c;
-    }
-
-    private void cleanup(int plane) {
-        int set = (1 << plane) | (1 << plane >> 1);
-        int[] wd = words;
-        int[] mag = magnitudes;
-        int[] cx = mq.contexts;
-        int zo = zcOffset;
-        int a = mq.a;
-        long c = mq.c;
-        int runState = cx[RL];
-        for (int s = 0; s < stripes; s++) {
-            int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
-            int k = (s + 1) * stride + 1;
-            int base = 4 * s * width;
-            int w = 0;
-            int col = wd[k];
-            for (int x = 0; x < width; x++, k++) {
+        int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
+        int row = (s + 1) * stride + 1;
+        long around = live[s + 1] | live[s + 1] << 1 | live[s + 1] >>> 1;
+        for (int x0 = 0; x0 < width; x0 += 64) {
+            long chunk = -1L >>> Math.max(0, 64 - (width - x0));
+            // columns with a significant sample or next to one (all of them in blocks wider than 64)
+            long cols = width > 64 ? chunk : around & chunk;
+            while (cols != 0) {
+                int x = x0 + Long.numberOfTrailingZeros(cols);
+                cols &= cols - 1;
+                int k = row + x;
+                int col = wd[k];
+                int w = wd[k - 1];
                 int e = wd[k + 1];
-                // rows neither significant nor coded by this bit-plane's significance pass
-                int m = ~(col >> 1 | col >> VISIT_SHIFT) & rowMask;
-                if (m != 0) {
-                    if (m == 0xf && ((w | col | e) & SIG6) == 0) {
-                        int run;
-                        {
-                            int st = runState;
-                            int q = st & MqDecoder.QE;
-                            // MPS without renormalization: C >= Qe and A - Qe >= 0x8000
-                            if ((((int) (c >>> 48) - (st >>> 16)) | ~(a - q)) >= 0) {
-                                a -= q;
-                                c -= (long) q << 32;
-                                run = st & 1;
-                            } else {
-                                int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
-                                int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
-                                run = (st ^ lps) & 1;
-                                a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
-                                c -= (long) (q & ~lpsPath) << 32;
-                                int sh = Integer.numberOfLeadingZeros(a);
-                                runState = MqDecoder.NEXT[(st & 127) << 1 | lps];
-                                a <<= sh;
-                                c <<= sh;
-                                if ((int) c == 0) {
-                                    c = mq.refill(c);
-                                }
-                            }
+                int v = (w | col | e) & SIG6;
+                // rows not yet significant with a significant neighbour
+                int m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask;
+                if (m == 0) {
+                    continue;
+                }
+                int nb = ROWS3[w & SIG6] | ROWS3[col & SIG6] << 1 | ROWS3[e & SIG6] << 2;
+                do {
+                    int r = Integer.numberOfTrailingZeros(m);
+                    col |= 1 << (VISIT_SHIFT + r);
+                    int d;
+                    {
+                        // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                        int cxi = ZC_LUT[zo + (nb >>> (3 * r) & 511)];
+                        int st = cx[cxi];
+                        int q = st & MqDecoder.QE;
+                        int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                        int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                        d = (st ^ lps) & 1;
+                        a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                        c -= (long) (q & ~lpsPath) << 32;
+                        int sh = Integer.numberOfLeadingZeros(a);
+                        cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                        a <<= sh;
+                        c <<= sh;
+                        if ((int) c == 0) {
+                            c = mq.refill(c);
                         }
-                        if (run == 0) {
-                            w = col;
-                            col = e;
-                            continue;
-                        }
-                        mq.a = a;
-                        mq.c = c;
-                        int r = mq.decode(UNIFORM) << 1;
-                        r |= mq.decode(UNIFORM);
-                        int sc = signContext(w, col, e, r);
-                        int negative = mq.decode(sc >> 1) ^ (sc & 1);
-                        a = mq.a;
-                        c = mq.c;
-                        col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                        spread(k, s, x, r, negative);
-                        mag[base + r * width + x] = set;
-                        m &= -2 << r;
                     }
-                    while (m != 0) {
-                        int r = Integer.numberOfTrailingZeros(m);
-                        m &= m - 1;
-                        int n = (w >> r & 7) | (col >> r & 5) << 3 | (e >> r & 7) << 6;
-                        int d;
+                    if (d != 0) {
+                        int sc = signContext(wd[k - 1], col, wd[k + 1], r);
+                        int negative;
                         {
                             // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                            int cxi = ZC_LUT[zo + n];
+                            int cxi = sc >> 1;
                             int st = cx[cxi];
                             int q = st & MqDecoder.QE;
                             int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
                             int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
-                            d = (st ^ lps) & 1;
+                            negative = (st ^ lps) & 1;
                             a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
                             c -= (long) (q & ~lpsPath) << 32;
                             int sh = Integer.numberOfLeadingZeros(a);
@@ -522,41 +357,224 @@ final class CodeBlockDecoder {
                                 c = mq.refill(c);
                             }
                         }
-                        if (d != 0) {
-                            int sc = signContext(w, col, e, r);
-                            int negative;
-                            {
-                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                                int cxi = sc >> 1;
-                                int st = cx[cxi];
-                                int q = st & MqDecoder.QE;
-                                int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
-                                int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
-                                negative = (st ^ lps) & 1;
-                                a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
-                                c -= (long) (q & ~lpsPath) << 32;
-                                int sh = Integer.numberOfLeadingZeros(a);
-                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                                a <<= sh;
-                                c <<= sh;
-                                if ((int) c == 0) {
-                                    c = mq.refill(c);
-                                }
-                            }
-                            negative ^= sc & 1;
-                            col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                            spread(k, s, x, r, negative);
-                            mag[base + r * width + x] = set;
-                        }
+                        negative ^= sc & 1;
+                        col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                        nb |= 16 << (3 * r);
+                        spread(k, s, x, r, negative);
+                        mag[k << 2 | r] = set;
+                        // the row below, if not significant, now has a significant neighbour
+                        m = (m & (m - 1)) | (2 << r & ~(col >> 1) & rowMask);
+                        cols |= (2L << (x - x0)) & chunk;
+                    } else {
+                        m &= m - 1;
                     }
-                }
-                col &= ~VISIT_ALL;
+                } while (m != 0);
                 wd[k] = col;
-                w = col;
-                col = e;
             }
         }
-        cx[RL] = runState;
+        mq.a = a;
+        mq.c = c;
+    }
+
+    private void refinement(int plane) {
+        for (int s = 0; s < stripes; s++) {
+            refinement(s, plane);
+        }
+    }
+
+    /** The magnitude refinement pass over stripe {@code s}. */
+    private void refinement(int s, int plane) {
+        int half = 1 << plane >> 1;
+        int[] wd = words;
+        int[] mag = magnitudes;
+        int[] cx = mq.contexts;
+        int a = mq.a;
+        long c = mq.c;
+        int refined = cx[MR + 2];
+        int row = (s + 1) * stride + 1;
+        for (int x0 = 0; x0 < width; x0 += 64) {
+            long chunk = -1L >>> Math.max(0, 64 - (width - x0));
+            long cols = width > 64 ? chunk : live[s + 1] & chunk;
+            while (cols != 0) {
+                int k = row + x0 + Long.numberOfTrailingZeros(cols);
+                cols &= cols - 1;
+                int col = wd[k];
+                // rows significant before this bit-plane's significance pass
+                int m = (col >> 1) & ~(col >> VISIT_SHIFT) & 0xf;
+                if (m == 0) {
+                    continue;
+                }
+                do {
+                    int r = Integer.numberOfTrailingZeros(m);
+                    m &= m - 1;
+                    int bit;
+                    if ((col >> (REFINED_SHIFT + r) & 1) != 0) {
+                        // C.3.2 without branches, in the context of samples refined before (Table D.4)
+                        int st = refined;
+                        int q = st & MqDecoder.QE;
+                        int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                        int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                        bit = (st ^ lps) & 1;
+                        a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                        c -= (long) (q & ~lpsPath) << 32;
+                        int sh = Integer.numberOfLeadingZeros(a);
+                        refined = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                        a <<= sh;
+                        c <<= sh;
+                        if ((int) c == 0) {
+                            c = mq.refill(c);
+                        }
+                    } else {
+                        int n = ((wd[k - 1] | wd[k + 1]) >> r & 7) | (col >> r & 5);
+                        int cxi = n != 0 ? MR + 1 : MR;
+                        // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                        int st = cx[cxi];
+                        int q = st & MqDecoder.QE;
+                        int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                        int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                        bit = (st ^ lps) & 1;
+                        a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                        c -= (long) (q & ~lpsPath) << 32;
+                        int sh = Integer.numberOfLeadingZeros(a);
+                        cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                        a <<= sh;
+                        c <<= sh;
+                        if ((int) c == 0) {
+                            c = mq.refill(c);
+                        }
+                    }
+                    int i = k << 2 | r;
+                    mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
+                    col |= 1 << (REFINED_SHIFT + r);
+                } while (m != 0);
+                wd[k] = col;
+            }
+        }
+        cx[MR + 2] = refined;
+        mq.a = a;
+        mq.c = c;
+    }
+
+    private void cleanup(int plane) {
+        int set = (1 << plane) | (1 << plane >> 1);
+        for (int s = 0; s < stripes; s++) {
+            cleanup(s, set);
+        }
+    }
+
+    /** The cleanup pass over stripe {@code s}, setting magnitudes that become significant to {@code set}. */
+    private void cleanup(int s, int set) {
+        int[] wd = words;
+        int[] mag = magnitudes;
+        int[] cx = mq.contexts;
+        int zo = zcOffset;
+        int a = mq.a;
+        long c = mq.c;
+        int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
+        int row = (s + 1) * stride + 1;
+        for (int k = row, end = row + width; k < end; k++) {
+            int col = wd[k];
+            // rows neither significant nor coded by this bit-plane's significance pass
+            int m = ~(col >> 1 | col >> VISIT_SHIFT) & rowMask;
+            if (m == 0) {
+                wd[k] = col & ~VISIT_ALL;
+                continue;
+            }
+            int w = wd[k - 1];
+            int e = wd[k + 1];
+            if (m == 0xf && ((w | col | e) & SIG6) == 0) {
+                // run-length coding of four insignificant samples with insignificant neighbours (D.3.4)
+                int run;
+                int st = cx[RL];
+                int q = st & MqDecoder.QE;
+                if ((((int) (c >>> 48) - (st >>> 16)) | ~(a - q)) >= 0) {
+                    // MPS without renormalization: CHIGH >= Qe and A - Qe >= 0x8000
+                    a -= q;
+                    c -= (long) q << 32;
+                    run = st & 1;
+                } else {
+                    int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                    int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                    run = (st ^ lps) & 1;
+                    a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                    c -= (long) (q & ~lpsPath) << 32;
+                    int sh = Integer.numberOfLeadingZeros(a);
+                    cx[RL] = MqDecoder.NEXT[(st & 127) << 1 | lps];
+                    a <<= sh;
+                    c <<= sh;
+                    if ((int) c == 0) {
+                        c = mq.refill(c);
+                    }
+                }
+                if (run == 0) {
+                    continue;
+                }
+                mq.a = a;
+                mq.c = c;
+                int r = mq.decode(UNIFORM) << 1;
+                r |= mq.decode(UNIFORM);
+                int sc = signContext(w, col, e, r);
+                int negative = mq.decode(sc >> 1) ^ (sc & 1);
+                a = mq.a;
+                c = mq.c;
+                col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                spread(k, s, k - row, r, negative);
+                mag[k << 2 | r] = set;
+                m &= -2 << r;
+            }
+            int nb = ROWS3[w & SIG6] | ROWS3[col & SIG6] << 1 | ROWS3[e & SIG6] << 2;
+            while (m != 0) {
+                int r = Integer.numberOfTrailingZeros(m);
+                m &= m - 1;
+                int d;
+                {
+                    // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                    int cxi = ZC_LUT[zo + (nb >>> (3 * r) & 511)];
+                    int st = cx[cxi];
+                    int q = st & MqDecoder.QE;
+                    int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                    int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                    d = (st ^ lps) & 1;
+                    a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                    c -= (long) (q & ~lpsPath) << 32;
+                    int sh = Integer.numberOfLeadingZeros(a);
+                    cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                    a <<= sh;
+                    c <<= sh;
+                    if ((int) c == 0) {
+                        c = mq.refill(c);
+                    }
+                }
+                if (d != 0) {
+                    int sc = signContext(wd[k - 1], col, wd[k + 1], r);
+                    int negative;
+                    {
+                        // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                        int cxi = sc >> 1;
+                        int st = cx[cxi];
+                        int q = st & MqDecoder.QE;
+                        int lpsPath = ((int) (c >>> 48) - (st >>> 16)) >> 31;
+                        int lps = (lpsPath ^ ((a >>> 1) - q) >> 31) & 1;
+                        negative = (st ^ lps) & 1;
+                        a = (a & ~lpsPath) - (q - (q << 1 & lpsPath));
+                        c -= (long) (q & ~lpsPath) << 32;
+                        int sh = Integer.numberOfLeadingZeros(a);
+                        cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                        a <<= sh;
+                        c <<= sh;
+                        if ((int) c == 0) {
+                            c = mq.refill(c);
+                        }
+                    }
+                    negative ^= sc & 1;
+                    col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                    nb |= 16 << (3 * r);
+                    spread(k, s, k - row, r, negative);
+                    mag[k << 2 | r] = set;
+                }
+            }
+            wd[k] = col & ~VISIT_ALL;
+        }
         mq.a = a;
         mq.c = c;
     }
@@ -568,7 +586,6 @@ final class CodeBlockDecoder {
         for (int s = 0; s < stripes; s++) {
             int rows = Math.min(4, height - 4 * s);
             int k = (s + 1) * stride + 1;
-            int base = 4 * s * width;
             int w = 0;
             int c = wd[k];
             for (int x = 0; x < width; x++, k++) {
@@ -587,7 +604,7 @@ final class CodeBlockDecoder {
                             int negative = mq.raw();
                             c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
                             spread(k, s, x, r, negative);
-                            mag[base + r * width + x] = set;
+                            mag[k << 2 | r] = set;
                         }
                     }
                     wd[k] = c;
@@ -605,7 +622,6 @@ final class CodeBlockDecoder {
         for (int s = 0; s < stripes; s++) {
             int rows = Math.min(4, height - 4 * s);
             int k = (s + 1) * stride + 1;
-            int base = 4 * s * width;
             for (int x = 0; x < width; x++, k++) {
                 int c = wd[k];
                 if ((c & 0x1e) == 0) {
@@ -616,7 +632,7 @@ final class CodeBlockDecoder {
                         continue;
                     }
                     int bit = mq.raw();
-                    int i = base + r * width + x;
+                    int i = k << 2 | r;
                     mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
                     c |= 1 << (REFINED_SHIFT + r);
                 }

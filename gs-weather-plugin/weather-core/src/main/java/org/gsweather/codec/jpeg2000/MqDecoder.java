@@ -68,8 +68,11 @@ final class MqDecoder {
      */
     long c;
 
-    /** The segment's bits without the stuffed ones (C.3.4 BYTEIN), 32 a word; past them every bit is 1. */
-    private int[] bits = new int[64];
+    /**
+     * The segment's bits without the stuffed ones (C.3.4 BYTEIN), 32 a word, each {@code word << 1 | 1}
+     * (with the marker bit that follows them in C); then a word of 1s, which stands for all after.
+     */
+    private long[] bits = new long[64];
 
     private int words;
     private int next;
@@ -90,10 +93,9 @@ final class MqDecoder {
     /** INITDEC over {@code data[start..stop)}; past the end the decoder reads 0xFF, as at a marker. */
     void start(byte[] data, int start, int stop) {
         unstuff(data, start, stop);
-        next = 1;
-        long first = words > 0 ? bits[0] & 0xffffffffL : 0xffffffffL;
+        next = 0;
         // INITDEC leaves the first octet in bits 23-30 of a 32-bit C (C.3.5)
-        c = (long) carryOut << 63 | first << 31 | 1L << 30;
+        c = (long) carryOut << 63 | nextWord() << 30;
         a = 0x8000 << 16;
     }
 
@@ -105,9 +107,9 @@ final class MqDecoder {
     private void unstuff(byte[] data, int start, int stop) {
         int capacity = (stop - start) / 4 + 3;
         if (bits.length < capacity) {
-            bits = new int[Math.max(capacity, 2 * bits.length)];
+            bits = new long[Math.max(capacity, 2 * bits.length)];
         }
-        int[] out = bits;
+        long[] out = bits;
         int n = 0;
         long acc = 0;
         int held = 0;
@@ -132,20 +134,22 @@ final class MqDecoder {
             previous = b;
             if (held >= 32) {
                 held -= 32;
-                out[n++] = (int) (acc >>> held);
+                out[n++] = (acc >>> held) << 1 | 1;
                 acc &= (1L << held) - 1;
             }
         }
         if (held > 0) {
-            out[n++] = (int) (acc << (32 - held)) | (-1 >>> held);
+            out[n++] = (acc << (32 - held) | 0xffffffffL >>> held) << 1 | 1;
         }
+        out[n] = 0x1ffffffffL;
         words = n;
     }
 
     /** Adds 1 to the last of the {@code n} words (a carry out of the bits after them). */
-    private void carry(int[] out, int n) {
+    private void carry(long[] out, int n) {
         int i = n - 1;
-        while (i >= 0 && ++out[i] == 0) {
+        while (i >= 0 && (out[i] += 2) >>> 33 != 0) {
+            out[i] &= 0x1ffffffffL;
             i--;
         }
         if (i < 0) {
@@ -153,12 +157,19 @@ final class MqDecoder {
         }
     }
 
-    /** C with 32 more bits after the ones it holds (its low 32 bits are 0). */
+    /**
+     * C with 32 more bits after the ones it holds (its low 32 bits are 0). Small enough for the JIT to
+     * inline where the code-block decoder calls it, so that the registers of a pass stay registers.
+     */
     long refill(long c) {
-        int i = next++;
-        long word = i < words ? bits[i] & 0xffffffffL : 0xffffffffL;
         int end = Long.numberOfTrailingZeros(c);
-        return c - (1L << end) + ((word << 1 | 1) << (end - 32));
+        return c - (1L << end) + (nextWord() << (end - 32));
+    }
+
+    private long nextWord() {
+        long word = bits[next];
+        next = Math.min(next + 1, words);
+        return word;
     }
 
     /** DECODE (C.3.2) of one decision in context {@code cx}. */
