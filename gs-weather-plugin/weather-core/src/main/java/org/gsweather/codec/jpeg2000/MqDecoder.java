@@ -7,9 +7,9 @@ package org.gsweather.codec.jpeg2000;
  */
 final class MqDecoder {
     /**
-     * A context's state packs Qe of Table C.2 (bits 16-31, so that {@code state & QE} lines up with A
-     * and the high half of C), the index into the table (bits 1-6) and the MPS (bit 0); these give the
-     * state after an MPS or LPS renormalization by the low 7 bits.
+     * A context's state packs Qe of Table C.2 (bits 15-30, so that {@code state & QE} lines up with A),
+     * the index into the table (bits 1-6) and the MPS (bit 0); these give the state after an MPS or LPS
+     * renormalization by the low 7 bits.
      */
     static final int[] NEXT_MPS = new int[94];
 
@@ -18,7 +18,7 @@ final class MqDecoder {
     static final int[] NEXT = new int[188];
 
     /** Qe of a state, shifted as A. */
-    static final int QE = 0xffff0000;
+    static final int QE = 0xffff << 15;
 
     private static final int[] QE_TABLE = {
         0x5601, 0x3401, 0x1801, 0x0AC1, 0x0521, 0x0221, 0x5601, 0x5401, 0x4801, 0x3801, 0x3001, 0x2401, 0x1C01,
@@ -49,22 +49,24 @@ final class MqDecoder {
 
     /** The packed state of Table C.2 index {@code index} with MPS {@code mps}. */
     static int state(int index, int mps) {
-        return QE_TABLE[index] << 16 | index << 1 | mps;
+        return QE_TABLE[index] << 15 | index << 1 | mps;
     }
 
     /** Context states, set by the code-block decoder. */
     final int[] contexts;
 
     /**
-     * Register A, shifted left by 16 so that renormalization shifts it by its leading zeros and the
-     * conditional exchange compares it with {@code state & QE} directly.
+     * Register A, shifted left by 15: positive, renormalized by its leading zeros but one, compared with
+     * {@code state & QE} directly.
      */
     int a;
     /**
-     * Register C, its high half (CHIGH, compared with Qe) in bits 48-63; below it the bits of the code
-     * stream read ahead, then a 1 bit (the lowest set bit) that marks where they end. When the low 32
-     * bits are 0, fewer than 16 bits are left: {@link #refill}. {@link CodeBlockDecoder} keeps A and C
-     * in local variables for the length of a pass, decoding inline, as OpenJPEG does with its macros.
+     * Register C, its high half (CHIGH, compared with Qe) in bits 47-62, so that {@code C - (state & QE)
+     * << 32} is negative where CHIGH < Qe (CHIGH < A <= 0xFFFF leaves bit 63 0, but after a corrupt 0xFF
+     * 0x80..0x8F pair); below it the bits of the code stream read ahead, then a 1 bit (the lowest set bit)
+     * that marks where they end. When the low 32 bits are 0, fewer than 15 bits are left: {@link
+     * #refill}. {@link CodeBlockDecoder} keeps A and C in local variables for the length of a pass,
+     * decoding inline, as OpenJPEG does with its macros.
      */
     long c;
 
@@ -94,9 +96,9 @@ final class MqDecoder {
     void start(byte[] data, int start, int stop) {
         unstuff(data, start, stop);
         next = 0;
-        // INITDEC leaves the first octet in bits 23-30 of a 32-bit C (C.3.5)
-        c = (long) carryOut << 63 | nextWord() << 30;
-        a = 0x8000 << 16;
+        // INITDEC leaves the first octet in bits 23-30 of a 32-bit C (C.3.5), here 54-61
+        c = (long) carryOut << 62 | nextWord() << 29;
+        a = 0x8000 << 15;
     }
 
     /**
@@ -176,24 +178,25 @@ final class MqDecoder {
     int decode(int cx) {
         int s = contexts[cx];
         int q = s & QE;
-        int qe = s >>> 16;
-        int high = (int) (c >>> 48);
-        if (((high - qe) | ~(a - q)) >= 0) {
-            a -= q;
-            c -= (long) q << 32;
+        long qc = (long) q << 32;
+        long mpsC = c - qc;
+        int mpsA = a - q;
+        if ((mpsC | (mpsA - (1 << 30))) >= 0) {
+            a = mpsA;
+            c = mpsC;
             return s & 1;
         }
         int lps;
-        if (high < qe) {
-            lps = (a >>> 1) < q ? 0 : 1;
+        if (mpsC < 0) {
+            lps = mpsA < q ? 0 : 1;
             a = q;
         } else {
-            a -= q;
-            c -= (long) q << 32;
-            lps = a < q ? 1 : 0;
+            lps = mpsA < q ? 1 : 0;
+            a = mpsA;
+            c = mpsC;
         }
         contexts[cx] = lps != 0 ? NEXT_LPS[s & 127] : NEXT_MPS[s & 127];
-        int shift = Integer.numberOfLeadingZeros(a);
+        int shift = Integer.numberOfLeadingZeros(a) - 1;
         a <<= shift;
         c <<= shift;
         if ((int) c == 0) {
