@@ -470,12 +470,63 @@ final class CodeBlockDecoder {
     private void cleanup(int plane) {
         int set = (1 << plane) | (1 << plane >> 1);
         for (int s = 0; s < stripes; s++) {
-            cleanup(s, set);
+            int from = runs(s);
+            cleanup(s, set, from >> 1, (from & 1) != 0 ? from >> 1 : -1);
         }
     }
 
-    /** The cleanup pass over stripe {@code s}, setting magnitudes that become significant to {@code set}. */
-    private void cleanup(int s, int set) {
+    /**
+     * The run-length decisions (D.3.4) from the start of stripe {@code s} where nothing in or next to the
+     * stripe is significant, so that every column of four rows is a run: the word of the first column
+     * whose run is interrupted (its decision made), {@code << 1 | 1}, or of the end of the stripe. Else
+     * the word of the stripe's first column, {@code << 1}.
+     */
+    private int runs(int s) {
+        int k = (s + 1) * stride + 1;
+        int end = k + width;
+        if (live[s + 1] != 0 || height - 4 * s < 4) {
+            return k << 1;
+        }
+        int[] cx = mq.contexts;
+        int a = mq.a;
+        long c = mq.c;
+        int run;
+        do {
+            int st = cx[RL];
+            int q = st & MqDecoder.QE;
+            long qc = (long) q << 32;
+            long mpsC = c - qc;
+            int mpsA = a - q;
+            if ((mpsC | (mpsA - (1 << 30))) >= 0) {
+                // MPS without renormalization: CHIGH >= Qe and A - Qe >= 0x8000
+                a = mpsA;
+                c = mpsC;
+                run = st & 1;
+            } else {
+                long lpsPath = mpsC >> 63;
+                int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                run = (st ^ lps) & 1;
+                a = mpsA + ((q - mpsA) & (int) lpsPath);
+                c = mpsC + (qc & lpsPath);
+                int sh = Integer.numberOfLeadingZeros(a) - 1;
+                cx[RL] = MqDecoder.NEXT[(st & 127) << 1 | lps];
+                a <<= sh;
+                c <<= sh;
+                if ((int) c == 0) {
+                    c = mq.refill(c);
+                }
+            }
+        } while (run == 0 && ++k < end);
+        mq.a = a;
+        mq.c = c;
+        return k << 1 | run;
+    }
+
+    /**
+     * The cleanup pass over stripe {@code s} from word {@code from}, setting magnitudes that become
+     * significant to {@code set}; the run of word {@code interrupted} is known to be interrupted.
+     */
+    private void cleanup(int s, int set, int from, int interrupted) {
         int[] wd = words;
         int[] mag = magnitudes;
         int[] cx = mq.contexts;
@@ -484,7 +535,8 @@ final class CodeBlockDecoder {
         long c = mq.c;
         int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
         int row = (s + 1) * stride + 1;
-        for (int k = row, end = row + width; k < end; k++) {
+        int end = row + width;
+        for (int k = from; k < end; k++) {
             int col = wd[k];
             // rows neither significant nor coded by this bit-plane's significance pass
             int m = ~(col >> 1 | col >> VISIT_SHIFT) & rowMask;
@@ -497,28 +549,32 @@ final class CodeBlockDecoder {
             if (m == 0xf && ((w | col | e) & SIG6) == 0) {
                 // run-length coding of four insignificant samples with insignificant neighbours (D.3.4)
                 int run;
-                int st = cx[RL];
-                int q = st & MqDecoder.QE;
-                long qc = (long) q << 32;
-                long mpsC = c - qc;
-                int mpsA = a - q;
-                if ((mpsC | (mpsA - (1 << 30))) >= 0) {
-                    // MPS without renormalization: CHIGH >= Qe and A - Qe >= 0x8000
-                    a = mpsA;
-                    c = mpsC;
-                    run = st & 1;
+                if (k == interrupted) {
+                    run = 1;
                 } else {
-                    long lpsPath = mpsC >> 63;
-                    int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
-                    run = (st ^ lps) & 1;
-                    a = mpsA + ((q - mpsA) & (int) lpsPath);
-                    c = mpsC + (qc & lpsPath);
-                    int sh = Integer.numberOfLeadingZeros(a) - 1;
-                    cx[RL] = MqDecoder.NEXT[(st & 127) << 1 | lps];
-                    a <<= sh;
-                    c <<= sh;
-                    if ((int) c == 0) {
-                        c = mq.refill(c);
+                    int st = cx[RL];
+                    int q = st & MqDecoder.QE;
+                    long qc = (long) q << 32;
+                    long mpsC = c - qc;
+                    int mpsA = a - q;
+                    if ((mpsC | (mpsA - (1 << 30))) >= 0) {
+                        // MPS without renormalization: CHIGH >= Qe and A - Qe >= 0x8000
+                        a = mpsA;
+                        c = mpsC;
+                        run = st & 1;
+                    } else {
+                        long lpsPath = mpsC >> 63;
+                        int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                        run = (st ^ lps) & 1;
+                        a = mpsA + ((q - mpsA) & (int) lpsPath);
+                        c = mpsC + (qc & lpsPath);
+                        int sh = Integer.numberOfLeadingZeros(a) - 1;
+                        cx[RL] = MqDecoder.NEXT[(st & 127) << 1 | lps];
+                        a <<= sh;
+                        c <<= sh;
+                        if ((int) c == 0) {
+                            c = mq.refill(c);
+                        }
                     }
                 }
                 if (run == 0) {
