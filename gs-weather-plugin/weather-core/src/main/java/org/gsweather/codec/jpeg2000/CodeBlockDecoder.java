@@ -108,7 +108,10 @@ final class CodeBlockDecoder {
 
     private final MqDecoder mq = new MqDecoder(19);
     private int[] words = new int[0];
-    /** Magnitudes, the four of a stripe column together: row r of the column of word k at {@code 4 * k + r}. */
+    /**
+     * Magnitudes and signs (bit 31; code-blocks start at bit-plane 30 at most), the four of a stripe
+     * column together: row r of the column of word k at {@code 4 * k + r}.
+     */
     private int[] magnitudes = new int[0];
     /**
      * Per stripe (one spare at either end), the columns whose word has a significant row, including the
@@ -163,6 +166,8 @@ final class CodeBlockDecoder {
         }
         if (magnitudes.length < 4 * wordCount) {
             magnitudes = new int[Math.max(4 * wordCount, 2 * magnitudes.length)];
+        } else {
+            Arrays.fill(magnitudes, 0, 4 * wordCount, 0);
         }
         resetContexts();
         boolean bypass = (style & J2kCodingStyle.BYPASS) != 0;
@@ -221,16 +226,12 @@ final class CodeBlockDecoder {
     void copyTo(int[] out, int offset, int outStride) {
         int[] m = magnitudes;
         for (int y = 0; y < height; y++) {
-            int row = ((y >> 2) + 1) * stride + 1;
-            int negBit = NEG_SHIFT + 1 + (y & 3);
+            int at = (((y >> 2) + 1) * stride + 1) << 2 | (y & 3);
             int o = offset + y * outStride;
-            int sigBit = 1 + (y & 3);
             for (int x = 0; x < width; x++) {
-                int word = words[row + x];
-                int negative = -(word >> negBit & 1);
-                // magnitudes of samples never significant are left over from earlier blocks
-                int v = m[(row + x) << 2 | (y & 3)] & -(word >> sigBit & 1);
-                out[o + x] = (v ^ negative) - negative;
+                int v = m[at + 4 * x];
+                int negative = v >> 31;
+                out[o + x] = ((v & Integer.MAX_VALUE) ^ negative) - negative;
             }
         }
     }
@@ -239,14 +240,12 @@ final class CodeBlockDecoder {
     void copyTo(float[] out, int offset, int outStride, float scale) {
         int[] m = magnitudes;
         for (int y = 0; y < height; y++) {
-            int row = ((y >> 2) + 1) * stride + 1;
-            int negBit = NEG_SHIFT + 1 + (y & 3);
+            int at = (((y >> 2) + 1) * stride + 1) << 2 | (y & 3);
             int o = offset + y * outStride;
-            int sigBit = 1 + (y & 3);
             for (int x = 0; x < width; x++) {
-                int word = words[row + x];
-                float v = (m[(row + x) << 2 | (y & 3)] & -(word >> sigBit & 1)) * scale;
-                out[o + x] = (word >> negBit & 1) != 0 ? -v : v;
+                int v = m[at + 4 * x];
+                float f = (v & Integer.MAX_VALUE) * scale;
+                out[o + x] = v < 0 ? -f : f;
             }
         }
     }
@@ -367,7 +366,7 @@ final class CodeBlockDecoder {
                         col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
                         nb |= 16 << (3 * r);
                         spread(k, s, x, r, negative);
-                        mag[k << 2 | r] = set;
+                        mag[k << 2 | r] = set | negative << 31;
                         // the row below, if not significant, now has a significant neighbour
                         m = (m & (m - 1)) | (2 << r & ~(col >> 1) & rowMask);
                         cols |= (2L << (x - x0)) & chunk;
@@ -590,7 +589,7 @@ final class CodeBlockDecoder {
                 c = mq.c;
                 col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
                 spread(k, s, k - row, r, negative);
-                mag[k << 2 | r] = set;
+                mag[k << 2 | r] = set | negative << 31;
                 m &= -2 << r;
             }
             int nb = ROWS3[w & SIG6] | ROWS3[col & SIG6] << 1 | ROWS3[e & SIG6] << 2;
@@ -647,7 +646,7 @@ final class CodeBlockDecoder {
                     col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
                     nb |= 16 << (3 * r);
                     spread(k, s, k - row, r, negative);
-                    mag[k << 2 | r] = set;
+                    mag[k << 2 | r] = set | negative << 31;
                 }
             }
             wd[k] = col & ~VISIT_ALL;
@@ -681,7 +680,7 @@ final class CodeBlockDecoder {
                             int negative = mq.raw();
                             c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
                             spread(k, s, x, r, negative);
-                            mag[k << 2 | r] = set;
+                            mag[k << 2 | r] = set | negative << 31;
                         }
                     }
                     wd[k] = c;
