@@ -46,8 +46,11 @@ final class CodeBlockDecoder {
      * r at bits 3r..3r+8, as {@link #ZC_LUT} takes it.
      */
     private static final int[] ROWS3 = new int[64];
-    /** Sign coding context and XOR bit (Table D.3), {@code context << 1 | xor}, by significance and sign of N, W, S, E. */
-    private static final byte[] SC_LUT = new byte[256];
+    /**
+     * Sign coding context and XOR bit (Table D.3), {@code context << 1 | xor}, by the significance of W, E,
+     * N, S at bits 0, 1, 2, 4 and their signs at bits 6, 7, 8, 10 (as {@link #signContext} gathers them).
+     */
+    private static final byte[] SC_LUT = new byte[2048];
 
     static {
         for (int n = 0; n < 512; n++) {
@@ -63,9 +66,9 @@ final class CodeBlockDecoder {
                 ROWS3[b] |= (b >> j & 1) << (3 * j);
             }
         }
-        for (int n = 0; n < 256; n++) {
-            int h = contribution(n >> 1 & 1, n >> 5 & 1) + contribution(n >> 3 & 1, n >> 7 & 1);
-            int v = contribution(n & 1, n >> 4 & 1) + contribution(n >> 2 & 1, n >> 6 & 1);
+        for (int n = 0; n < 2048; n++) {
+            int h = contribution(n & 1, n >> 6 & 1) + contribution(n >> 1 & 1, n >> 7 & 1);
+            int v = contribution(n >> 2 & 1, n >> 8 & 1) + contribution(n >> 4 & 1, n >> 10 & 1);
             h = Math.max(-1, Math.min(1, h));
             v = Math.max(-1, Math.min(1, v));
             int context;
@@ -252,9 +255,8 @@ final class CodeBlockDecoder {
 
     /** Sign coding context and XOR bit (D.3.2) of row {@code r} of a column with words {@code w, c, e}. */
     private static int signContext(int w, int c, int e, int r) {
-        int n = (c >> r & 5) | (w >> (r + 1) & 1) << 1 | (e >> (r + 1) & 1) << 3;
-        int s = c >> (NEG_SHIFT + r) & 5 | (w >> (NEG_SHIFT + r + 1) & 1) << 1 | (e >> (NEG_SHIFT + r + 1) & 1) << 3;
-        return SC_LUT[n | s << 4];
+        // significance and sign of row r of w and e, of rows r - 1 and r + 1 of c, NEG_SHIFT apart
+        return SC_LUT[(w >> (r + 1) & 0x41) | (e >> r & 0x82) | (c >> r & 0x145) << 2];
     }
 
     /**
