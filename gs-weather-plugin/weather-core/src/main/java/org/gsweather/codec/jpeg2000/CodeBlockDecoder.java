@@ -128,8 +128,11 @@ final class CodeBlockDecoder {
     private int stride;
     private int stripes;
     private int zcOffset;
-    /** -1, or 0 in the vertically causal mode, where a stripe ignores the one below it. */
-    private int aboveMask;
+    /**
+     * By row of a stripe, the stripe besides its own whose words see the row: -1 above (row 0, but in
+     * the vertically causal mode, where a stripe ignores the one below it), 1 below (row 3), else 0.
+     */
+    private final int[] reach = {-1, 0, 0, 1};
 
     /**
      * Decodes {@code passes} coding passes of a {@code width x height} code-block whose first (cleanup)
@@ -155,7 +158,7 @@ final class CodeBlockDecoder {
         this.stride = width + 2;
         this.stripes = (height + 3) >> 2;
         this.zcOffset = orientation == 1 ? 512 : orientation == 3 ? 1024 : 0;
-        this.aboveMask = (style & J2kCodingStyle.CAUSAL) != 0 ? 0 : -1;
+        reach[0] = (style & J2kCodingStyle.CAUSAL) != 0 ? 0 : -1;
         int wordCount = stride * (stripes + 2);
         if (live.length < stripes + 2) {
             live = new long[Math.max(stripes + 2, 2 * live.length)];
@@ -261,18 +264,16 @@ final class CodeBlockDecoder {
 
     /**
      * Marks row {@code r} of column {@code x}, word {@code k}, of stripe {@code s} significant in the
-     * words of the stripes above (row 0, unless vertically causal) and below (row 3), which have a spare
-     * stripe at either end, and the columns as live.
+     * word of the stripe above (row 0, as its row 4) or below (row 3, as its row -1), which have a spare
+     * stripe at either end, and the column as live in the stripes whose words see it.
      */
     private void spread(int k, int s, int x, int r, int negative) {
-        int up = -((r - 1) >>> 31) & aboveMask;
-        int down = -((r + 1) >>> 2);
-        words[k - stride] |= (1 << 5 | negative << (NEG_SHIFT + 5)) & up;
-        words[k + stride] |= (1 | negative << NEG_SHIFT) & down;
+        int step = reach[r];
+        // rows 1 and 2 OR nothing into their own word, which the caller writes after
+        words[k + step * stride] |= ((1 | negative << NEG_SHIFT) << (step >> 31 & 5)) & -(step & 1);
         long bit = 1L << x;
-        live[s] |= bit & up;
         live[s + 1] |= bit;
-        live[s + 2] |= bit & down;
+        live[s + 1 + step] |= bit;
     }
 
     private void significance(int plane) {
