@@ -129,8 +129,8 @@ final class CodeBlockDecoder {
     private int stripes;
     private int zcOffset;
     /**
-     * By row of a stripe, the stripe besides its own whose words see the row: -1 above (row 0, but in
-     * the vertically causal mode, where a stripe ignores the one below it), 1 below (row 3), else 0.
+     * By row of a stripe, the other stripe whose words see the row: -1, the one above, for row 0 (0 in the
+     * vertically causal mode, where a stripe ignores the one below it); 1, the one below, for row 3; else 0.
      */
     private final int[] reach = {-1, 0, 0, 1};
 

@@ -62,7 +62,7 @@ final class MqDecoder {
     int a;
     /**
      * Register C, its high half (CHIGH, compared with Qe) in bits 47-62, so that {@code C - (state & QE)
-     * << 32} is negative where CHIGH < Qe (CHIGH < A <= 0xFFFF leaves bit 63 0, but after a corrupt 0xFF
+     * << 32} is negative where CHIGH < Qe (CHIGH < A <= 0xFFFF leaves bit 63 0, except after a corrupt 0xFF
      * 0x80..0x8F pair); below it the bits of the code stream read ahead, then a 1 bit (the lowest set bit)
      * that marks where they end. When the low 32 bits are 0, fewer than 15 bits are left: {@link
      * #refill}. {@link CodeBlockDecoder} keeps A and C in local variables for the length of a pass,
