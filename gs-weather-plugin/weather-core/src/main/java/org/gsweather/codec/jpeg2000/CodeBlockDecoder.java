@@ -334,7 +334,7 @@ final class CodeBlockDecoder {
                         a = mpsA + ((q - mpsA) & (int) lpsPath);
                         c = mpsC + (qc & lpsPath);
                         int sh = Integer.numberOfLeadingZeros(a) - 1;
-                        cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                        cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
                         a <<= sh;
                         c <<= sh;
                         if ((int) c == 0) {
@@ -358,7 +358,7 @@ final class CodeBlockDecoder {
                             a = mpsA + ((q - mpsA) & (int) lpsPath);
                             c = mpsC + (qc & lpsPath);
                             int sh = Integer.numberOfLeadingZeros(a) - 1;
-                            cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                            cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
                             a <<= sh;
                             c <<= sh;
                             if ((int) c == 0) {
@@ -429,7 +429,7 @@ final class CodeBlockDecoder {
                         a = mpsA + ((q - mpsA) & (int) lpsPath);
                         c = mpsC + (qc & lpsPath);
                         int sh = Integer.numberOfLeadingZeros(a) - 1;
-                        refined = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                        refined = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
                         a <<= sh;
                         c <<= sh;
                         if ((int) c == 0) {
@@ -450,7 +450,7 @@ final class CodeBlockDecoder {
                         a = mpsA + ((q - mpsA) & (int) lpsPath);
                         c = mpsC + (qc & lpsPath);
                         int sh = Integer.numberOfLeadingZeros(a) - 1;
-                        cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                        cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
                         a <<= sh;
                         c <<= sh;
                         if ((int) c == 0) {
@@ -614,7 +614,7 @@ final class CodeBlockDecoder {
                     a = mpsA + ((q - mpsA) & (int) lpsPath);
                     c = mpsC + (qc & lpsPath);
                     int sh = Integer.numberOfLeadingZeros(a) - 1;
-                    cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                    cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
                     a <<= sh;
                     c <<= sh;
                     if ((int) c == 0) {
@@ -638,7 +638,7 @@ final class CodeBlockDecoder {
                         a = mpsA + ((q - mpsA) & (int) lpsPath);
                         c = mpsC + (qc & lpsPath);
                         int sh = Integer.numberOfLeadingZeros(a) - 1;
-                        cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
+                        cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
                         a <<= sh;
                         c <<= sh;
                         if ((int) c == 0) {

@@ -17,6 +17,12 @@ final class MqDecoder {
     /** {@code NEXT[2 * (state & 127) + lps]}: the state after an MPS (lps 0) or LPS (lps 1) renormalization. */
     static final int[] NEXT = new int[188];
 
+    /**
+     * {@code STEP[(state & 127) << 2 | lps + renormalized]}: the state after a decision, the same
+     * without renormalization, else as {@link #NEXT}.
+     */
+    static final int[] STEP = new int[512];
+
     /** Qe of a state, shifted as A. */
     static final int QE = 0xffff << 15;
 
@@ -43,6 +49,11 @@ final class MqDecoder {
                 NEXT_LPS[2 * i + mps] = state(nlps[i], switches ? 1 - mps : mps);
                 NEXT[4 * i + 2 * mps] = NEXT_MPS[2 * i + mps];
                 NEXT[4 * i + 2 * mps + 1] = NEXT_LPS[2 * i + mps];
+                int at = (2 * i + mps) << 2;
+                STEP[at] = state(i, mps);
+                STEP[at + 1] = NEXT_MPS[2 * i + mps];
+                STEP[at + 2] = NEXT_LPS[2 * i + mps];
+                STEP[at + 3] = NEXT_LPS[2 * i + mps];
             }
         }
     }
