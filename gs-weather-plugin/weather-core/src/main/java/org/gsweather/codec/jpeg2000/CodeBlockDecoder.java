@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <p>Each pass writes the MQ decision (C.3.2) out where it makes one, with the coder's registers in
  * local variables for the length of the pass, as OpenJPEG does with its decoding macros: tier 1 is most
- * of the decode time, and a call that returns the decision cannot keep the three registers in locals.
+ * of the decode time, and a call that returns the decision cannot keep both registers in locals.
  * {@link MqDecoder#decode} is the same decision in one place, for the rare ones (run lengths, signs after
  * a run).
  */
@@ -35,23 +35,40 @@ final class CodeBlockDecoder {
     private static final int VISIT_ALL = 0xf << VISIT_SHIFT;
     private static final int REFINED_SHIFT = 16;
 
-    /** Zero coding contexts (Table D.1) for LL and LH, HL, HH, by the 3x3 neighbourhood (9 bits, centre 0). */
+    /**
+     * Zero coding contexts (Table D.1) for LL and LH, HL, HH, by the significance of the 3x3 neighbourhood
+     * row by row, three bits a row from west to east (NW at bit 0, centre at bit 4, SE at bit 8).
+     */
     private static final byte[] ZC_LUT = new byte[3 * 512];
-    /** Sign coding context and XOR bit (Table D.3), {@code context << 1 | xor}, by significance and sign of N, W, S, E. */
-    private static final byte[] SC_LUT = new byte[256];
+    /**
+     * The six significance bits of a word (rows -1..4) spread three bits apart: {@code ROWS3[w & SIG6] |
+     * ROWS3[c & SIG6] << 1 | ROWS3[e & SIG6] << 2} lays out the neighbourhood of a column, the 3x3 of row
+     * r at bits 3r..3r+8, as {@link #ZC_LUT} takes it.
+     */
+    private static final int[] ROWS3 = new int[64];
+    /**
+     * Sign coding context and XOR bit (Table D.3), {@code context << 1 | xor}, by the significance of W, E,
+     * N, S at bits 0, 1, 2, 4 and their signs at bits 6, 7, 8, 10 (as {@link #signContext} gathers them).
+     */
+    private static final byte[] SC_LUT = new byte[2048];
 
     static {
         for (int n = 0; n < 512; n++) {
-            int h = (n >> 1 & 1) + (n >> 7 & 1);
-            int v = (n >> 3 & 1) + (n >> 5 & 1);
+            int h = (n >> 3 & 1) + (n >> 5 & 1);
+            int v = (n >> 1 & 1) + (n >> 7 & 1);
             int d = (n & 1) + (n >> 2 & 1) + (n >> 6 & 1) + (n >> 8 & 1);
             ZC_LUT[n] = (byte) zeroCoding(h, v, d);
             ZC_LUT[512 + n] = (byte) zeroCoding(v, h, d);
             ZC_LUT[1024 + n] = (byte) diagonalZeroCoding(h + v, d);
         }
-        for (int n = 0; n < 256; n++) {
-            int h = contribution(n >> 1 & 1, n >> 5 & 1) + contribution(n >> 3 & 1, n >> 7 & 1);
-            int v = contribution(n & 1, n >> 4 & 1) + contribution(n >> 2 & 1, n >> 6 & 1);
+        for (int b = 0; b < 64; b++) {
+            for (int j = 0; j < 6; j++) {
+                ROWS3[b] |= (b >> j & 1) << (3 * j);
+            }
+        }
+        for (int n = 0; n < 2048; n++) {
+            int h = contribution(n & 1, n >> 6 & 1) + contribution(n >> 1 & 1, n >> 7 & 1);
+            int v = contribution(n >> 2 & 1, n >> 8 & 1) + contribution(n >> 4 & 1, n >> 10 & 1);
             h = Math.max(-1, Math.min(1, h));
             v = Math.max(-1, Math.min(1, v));
             int context;
@@ -94,6 +111,10 @@ final class CodeBlockDecoder {
 
     private final MqDecoder mq = new MqDecoder(19);
     private int[] words = new int[0];
+    /**
+     * Magnitudes and signs (bit 31; code-blocks start at bit-plane 30 at most), the four of a stripe
+     * column together: row r of the column of word k at {@code 4 * k + r}.
+     */
     private int[] magnitudes = new int[0];
     /**
      * Per stripe (one spare at either end), the columns whose word has a significant row, including the
@@ -107,8 +128,11 @@ final class CodeBlockDecoder {
     private int stride;
     private int stripes;
     private int zcOffset;
-    /** -1, or 0 in the vertically causal mode, where a stripe ignores the one below it. */
-    private int aboveMask;
+    /**
+     * By row of a stripe, the other stripe whose words see the row: -1, the one above, for row 0 (0 in the
+     * vertically causal mode, where a stripe ignores the one below it); 1, the one below, for row 3; else 0.
+     */
+    private final int[] reach = {-1, 0, 0, 1};
 
     /**
      * Decodes {@code passes} coding passes of a {@code width x height} code-block whose first (cleanup)
@@ -134,7 +158,7 @@ final class CodeBlockDecoder {
         this.stride = width + 2;
         this.stripes = (height + 3) >> 2;
         this.zcOffset = orientation == 1 ? 512 : orientation == 3 ? 1024 : 0;
-        this.aboveMask = (style & J2kCodingStyle.CAUSAL) != 0 ? 0 : -1;
+        reach[0] = (style & J2kCodingStyle.CAUSAL) != 0 ? 0 : -1;
         int wordCount = stride * (stripes + 2);
         if (live.length < stripes + 2) {
             live = new long[Math.max(stripes + 2, 2 * live.length)];
@@ -146,9 +170,10 @@ final class CodeBlockDecoder {
         } else {
             Arrays.fill(words, 0, wordCount, 0);
         }
-        int samples = width * height;
-        if (magnitudes.length < samples) {
-            magnitudes = new int[Math.max(samples, 2 * magnitudes.length)];
+        if (magnitudes.length < 4 * wordCount) {
+            magnitudes = new int[Math.max(4 * wordCount, 2 * magnitudes.length)];
+        } else {
+            Arrays.fill(magnitudes, 0, 4 * wordCount, 0);
         }
         resetContexts();
         boolean bypass = (style & J2kCodingStyle.BYPASS) != 0;
@@ -207,17 +232,12 @@ final class CodeBlockDecoder {
     void copyTo(int[] out, int offset, int outStride) {
         int[] m = magnitudes;
         for (int y = 0; y < height; y++) {
-            int row = ((y >> 2) + 1) * stride + 1;
-            int negBit = NEG_SHIFT + 1 + (y & 3);
+            int at = (((y >> 2) + 1) * stride + 1) << 2 | (y & 3);
             int o = offset + y * outStride;
-            int i = y * width;
-            int sigBit = 1 + (y & 3);
             for (int x = 0; x < width; x++) {
-                int word = words[row + x];
-                int negative = -(word >> negBit & 1);
-                // magnitudes of samples never significant are left over from earlier blocks
-                int v = m[i + x] & -(word >> sigBit & 1);
-                out[o + x] = (v ^ negative) - negative;
+                int v = m[at + 4 * x];
+                int negative = v >> 31;
+                out[o + x] = ((v & Integer.MAX_VALUE) ^ negative) - negative;
             }
         }
     }
@@ -226,394 +246,416 @@ final class CodeBlockDecoder {
     void copyTo(float[] out, int offset, int outStride, float scale) {
         int[] m = magnitudes;
         for (int y = 0; y < height; y++) {
-            int row = ((y >> 2) + 1) * stride + 1;
-            int negBit = NEG_SHIFT + 1 + (y & 3);
+            int at = (((y >> 2) + 1) * stride + 1) << 2 | (y & 3);
             int o = offset + y * outStride;
-            int i = y * width;
-            int sigBit = 1 + (y & 3);
             for (int x = 0; x < width; x++) {
-                int word = words[row + x];
-                float v = (m[i + x] & -(word >> sigBit & 1)) * scale;
-                out[o + x] = (word >> negBit & 1) != 0 ? -v : v;
+                int v = m[at + 4 * x];
+                float f = (v & Integer.MAX_VALUE) * scale;
+                out[o + x] = v < 0 ? -f : f;
             }
         }
     }
 
     /** Sign coding context and XOR bit (D.3.2) of row {@code r} of a column with words {@code w, c, e}. */
     private static int signContext(int w, int c, int e, int r) {
-        int n = (c >> r & 5) | (w >> (r + 1) & 1) << 1 | (e >> (r + 1) & 1) << 3;
-        int s = c >> (NEG_SHIFT + r) & 5 | (w >> (NEG_SHIFT + r + 1) & 1) << 1 | (e >> (NEG_SHIFT + r + 1) & 1) << 3;
-        return SC_LUT[n | s << 4];
+        // significance and sign of row r of w and e, of rows r - 1 and r + 1 of c, NEG_SHIFT apart
+        return SC_LUT[(w >> (r + 1) & 0x41) | (e >> r & 0x82) | (c >> r & 0x145) << 2];
     }
 
     /**
      * Marks row {@code r} of column {@code x}, word {@code k}, of stripe {@code s} significant in the
-     * words of the stripes above (row 0, unless vertically causal) and below (row 3), which have a spare
-     * stripe at either end, and the columns as live.
+     * word of the stripe above (row 0, as its row 4) or below (row 3, as its row -1), which have a spare
+     * stripe at either end, and the column as live in the stripes whose words see it.
      */
     private void spread(int k, int s, int x, int r, int negative) {
-        int up = -((r - 1) >>> 31) & aboveMask;
-        int down = -((r + 1) >>> 2);
-        words[k - stride] |= (1 << 5 | negative << (NEG_SHIFT + 5)) & up;
-        words[k + stride] |= (1 | negative << NEG_SHIFT) & down;
+        int step = reach[r];
+        // rows 1 and 2 OR nothing into their own word, which the caller writes after
+        words[k + step * stride] |= ((1 | negative << NEG_SHIFT) << (step >> 31 & 5)) & -(step & 1);
         long bit = 1L << x;
-        live[s] |= bit & up;
         live[s + 1] |= bit;
-        live[s + 2] |= bit & down;
+        live[s + 1 + step] |= bit;
     }
 
     private void significance(int plane) {
         int set = (1 << plane) | (1 << plane >> 1);
+        for (int s = 0; s < stripes; s++) {
+            significance(s, set);
+        }
+    }
+
+    /**
+     * The significance propagation pass over stripe {@code s}, setting magnitudes that become
+     * significant to {@code set}. Each pass works a stripe at a time in a method of its own, which keeps
+     * fewer values alive in its loops, so that the JIT can keep A and C in registers.
+     */
+    private void significance(int s, int set) {
         int[] wd = words;
         int[] mag = magnitudes;
         int[] cx = mq.contexts;
         int zo = zcOffset;
         int a = mq.a;
-        int c = mq.c;
-        int ct = mq.ct;
-        long[] lv = live;
-        for (int s = 0; s < stripes; s++) {
-            int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
-            int row = (s + 1) * stride + 1;
-            int base = 4 * s * width;
-            for (int x0 = 0; x0 < width; x0 += 64) {
-                long chunk = -1L >>> Math.max(0, 64 - (width - x0));
-                // columns with a significant sample or next to one (all of them in blocks wider than 64)
-                long cols = width > 64 ? chunk : (lv[s + 1] | lv[s + 1] << 1 | lv[s + 1] >>> 1) & chunk;
-                while (cols != 0) {
-                    int x = x0 + Long.numberOfTrailingZeros(cols);
-                    cols &= cols - 1;
-                    int k = row + x;
-                    int w = wd[k - 1];
-                    int col = wd[k];
-                    int e = wd[k + 1];
-                    int v = (w | col | e) & SIG6;
-                    // rows not yet significant with a significant neighbour
-                    int m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask;
-                    if (m != 0) {
-                        do {
-                            int r = Integer.numberOfTrailingZeros(m);
-                            int n = (w >> r & 7) | (col >> r & 5) << 3 | (e >> r & 7) << 6;
-                            col |= 1 << (VISIT_SHIFT + r);
-                            int d;
-                            {
-                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                                int cxi = ZC_LUT[zo + n];
-                                int st = cx[cxi];
-                                int qe = st >>> 7;
-                                a -= qe;
-                                int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                int lps = lpsPath ^ ((a - qe) >>> 31);
-                                d = (st & 1) ^ lps;
-                                a += (qe - a) & -lpsPath;
-                                c -= (qe << 16) & (lpsPath - 1);
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
-                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                                a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
-                                }
-                            }
-                            if (d != 0) {
-                                int sc = signContext(w, col, e, r);
-                                int negative;
-                                {
-                                    // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                                    int cxi = sc >> 1;
-                                    int st = cx[cxi];
-                                    int qe = st >>> 7;
-                                    a -= qe;
-                                    int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                    int lps = lpsPath ^ ((a - qe) >>> 31);
-                                    negative = (st & 1) ^ lps;
-                                    a += (qe - a) & -lpsPath;
-                                    c -= (qe << 16) & (lpsPath - 1);
-                                    int sh = Integer.numberOfLeadingZeros(a) - 16;
-                                    cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                                    a <<= sh;
-                                    if (ct >= sh) {
-                                        c <<= sh;
-                                        ct -= sh;
-                                    } else {
-                                        mq.c = c;
-                                        mq.ct = ct;
-                                        mq.fill(sh);
-                                        c = mq.c;
-                                        ct = mq.ct;
-                                    }
-                                }
-                                negative ^= sc & 1;
-                                col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                                spread(k, s, x, r, negative);
-                                mag[base + r * width + x] = set;
-                                v = (w | col | e) & SIG6;
-                                m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask & (-2 << r);
-                                cols |= (2L << (x - x0)) & chunk;
-                            } else {
-                                m &= m - 1;
-                            }
-                        } while (m != 0);
-                        wd[k] = col;
-                    }
+        long c = mq.c;
+        int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
+        int row = (s + 1) * stride + 1;
+        long around = live[s + 1] | live[s + 1] << 1 | live[s + 1] >>> 1;
+        for (int x0 = 0; x0 < width; x0 += 64) {
+            long chunk = -1L >>> Math.max(0, 64 - (width - x0));
+            // columns with a significant sample or next to one (all of them in blocks wider than 64)
+            long cols = width > 64 ? chunk : around & chunk;
+            while (cols != 0) {
+                int x = x0 + Long.numberOfTrailingZeros(cols);
+                cols &= cols - 1;
+                int k = row + x;
+                int col = wd[k];
+                int w = wd[k - 1];
+                int e = wd[k + 1];
+                int v = (w | col | e) & SIG6;
+                // rows not yet significant with a significant neighbour
+                int m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask;
+                if (m == 0) {
+                    continue;
                 }
+                int nb = ROWS3[w & SIG6] | ROWS3[col & SIG6] << 1 | ROWS3[e & SIG6] << 2;
+                do {
+                    int r = Integer.numberOfTrailingZeros(m);
+                    col |= 1 << (VISIT_SHIFT + r);
+                    int d;
+                    {
+                        // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                        int cxi = ZC_LUT[zo + (nb >>> (3 * r) & 511)];
+                        int st = cx[cxi];
+                        int q = st & MqDecoder.QE;
+                        long qc = (long) q << 32;
+                        long mpsC = c - qc;
+                        long lpsPath = mpsC >> 63;
+                        int mpsA = a - q;
+                        int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                        d = (st ^ lps) & 1;
+                        a = mpsA + ((q - mpsA) & (int) lpsPath);
+                        c = mpsC + (qc & lpsPath);
+                        int sh = Integer.numberOfLeadingZeros(a) - 1;
+                        cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
+                        a <<= sh;
+                        c <<= sh;
+                        if ((int) c == 0) {
+                            c = mq.refill(c);
+                        }
+                    }
+                    if (d != 0) {
+                        int sc = signContext(wd[k - 1], col, wd[k + 1], r);
+                        int negative;
+                        {
+                            // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                            int cxi = sc >> 1;
+                            int st = cx[cxi];
+                            int q = st & MqDecoder.QE;
+                            long qc = (long) q << 32;
+                            long mpsC = c - qc;
+                            long lpsPath = mpsC >> 63;
+                            int mpsA = a - q;
+                            int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                            negative = (st ^ lps) & 1;
+                            a = mpsA + ((q - mpsA) & (int) lpsPath);
+                            c = mpsC + (qc & lpsPath);
+                            int sh = Integer.numberOfLeadingZeros(a) - 1;
+                            cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
+                            a <<= sh;
+                            c <<= sh;
+                            if ((int) c == 0) {
+                                c = mq.refill(c);
+                            }
+                        }
+                        negative ^= sc & 1;
+                        col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                        nb |= 16 << (3 * r);
+                        spread(k, s, x, r, negative);
+                        mag[k << 2 | r] = set | negative << 31;
+                        // the row below, if not significant, now has a significant neighbour
+                        m = (m & (m - 1)) | (2 << r & ~(col >> 1) & rowMask);
+                        cols |= (2L << (x - x0)) & chunk;
+                    } else {
+                        m &= m - 1;
+                    }
+                } while (m != 0);
+                wd[k] = col;
             }
         }
         mq.a = a;
         mq.c = c;
-        mq.ct = ct;
     }
 
     private void refinement(int plane) {
-        int one = 1 << plane;
-        int half = one >> 1;
+        for (int s = 0; s < stripes; s++) {
+            refinement(s, plane);
+        }
+    }
+
+    /** The magnitude refinement pass over stripe {@code s}. */
+    private void refinement(int s, int plane) {
+        int half = 1 << plane >> 1;
         int[] wd = words;
         int[] mag = magnitudes;
         int[] cx = mq.contexts;
         int a = mq.a;
-        int c = mq.c;
-        int ct = mq.ct;
+        long c = mq.c;
         int refined = cx[MR + 2];
-        long[] lv = live;
-        for (int s = 0; s < stripes; s++) {
-            int row = (s + 1) * stride + 1;
-            int base = 4 * s * width;
-            for (int x0 = 0; x0 < width; x0 += 64) {
-                long chunk = -1L >>> Math.max(0, 64 - (width - x0));
-                long cols = width > 64 ? chunk : lv[s + 1] & chunk;
-                while (cols != 0) {
-                    int x = x0 + Long.numberOfTrailingZeros(cols);
-                    cols &= cols - 1;
-                    int k = row + x;
-                    int col = wd[k];
-                    // rows significant before this bit-plane's significance pass
-                    int m = (col >> 1) & ~(col >> VISIT_SHIFT) & 0xf;
-                    if (m == 0) {
-                        continue;
-                    }
-                    do {
-                        int r = Integer.numberOfTrailingZeros(m);
-                        m &= m - 1;
-                        int bit;
-                        if ((col >> (REFINED_SHIFT + r) & 1) != 0) {
-                            {
-                                int st = refined;
-                                int qe = st >>> 7;
-                                a -= qe;
-                                int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                int lps = lpsPath ^ ((a - qe) >>> 31);
-                                bit = (st & 1) ^ lps;
-                                a += (qe - a) & -lpsPath;
-                                c -= (qe << 16) & (lpsPath - 1);
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
-                                refined = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                                a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
-                                }
-                            }
-                        } else {
-                            int n = (wd[k - 1] >> r & 7) | (col >> r & 5) << 3 | (wd[k + 1] >> r & 7) << 6;
-                            int context = n != 0 ? MR + 1 : MR;
-                            {
-                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                                int cxi = context;
-                                int st = cx[cxi];
-                                int qe = st >>> 7;
-                                a -= qe;
-                                int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                int lps = lpsPath ^ ((a - qe) >>> 31);
-                                bit = (st & 1) ^ lps;
-                                a += (qe - a) & -lpsPath;
-                                c -= (qe << 16) & (lpsPath - 1);
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
-                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                                a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
-                                }
-                            }
-                        }
-                        int i = base + r * width + x;
-                        mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
-                        col |= 1 << (REFINED_SHIFT + r);
-                    } while (m != 0);
-                    wd[k] = col;
+        int row = (s + 1) * stride + 1;
+        for (int x0 = 0; x0 < width; x0 += 64) {
+            long chunk = -1L >>> Math.max(0, 64 - (width - x0));
+            long cols = width > 64 ? chunk : live[s + 1] & chunk;
+            while (cols != 0) {
+                int k = row + x0 + Long.numberOfTrailingZeros(cols);
+                cols &= cols - 1;
+                int col = wd[k];
+                // rows significant before this bit-plane's significance pass
+                int m = (col >> 1) & ~(col >> VISIT_SHIFT) & 0xf;
+                if (m == 0) {
+                    continue;
                 }
+                do {
+                    int r = Integer.numberOfTrailingZeros(m);
+                    m &= m - 1;
+                    int bit;
+                    if ((col >> (REFINED_SHIFT + r) & 1) != 0) {
+                        // C.3.2 without branches, in the context of samples refined before (Table D.4)
+                        int st = refined;
+                        int q = st & MqDecoder.QE;
+                        long qc = (long) q << 32;
+                        long mpsC = c - qc;
+                        long lpsPath = mpsC >> 63;
+                        int mpsA = a - q;
+                        int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                        bit = (st ^ lps) & 1;
+                        a = mpsA + ((q - mpsA) & (int) lpsPath);
+                        c = mpsC + (qc & lpsPath);
+                        int sh = Integer.numberOfLeadingZeros(a) - 1;
+                        refined = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
+                        a <<= sh;
+                        c <<= sh;
+                        if ((int) c == 0) {
+                            c = mq.refill(c);
+                        }
+                    } else {
+                        int n = ((wd[k - 1] | wd[k + 1]) >> r & 7) | (col >> r & 5);
+                        int cxi = n != 0 ? MR + 1 : MR;
+                        // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                        int st = cx[cxi];
+                        int q = st & MqDecoder.QE;
+                        long qc = (long) q << 32;
+                        long mpsC = c - qc;
+                        long lpsPath = mpsC >> 63;
+                        int mpsA = a - q;
+                        int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                        bit = (st ^ lps) & 1;
+                        a = mpsA + ((q - mpsA) & (int) lpsPath);
+                        c = mpsC + (qc & lpsPath);
+                        int sh = Integer.numberOfLeadingZeros(a) - 1;
+                        cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
+                        a <<= sh;
+                        c <<= sh;
+                        if ((int) c == 0) {
+                            c = mq.refill(c);
+                        }
+                    }
+                    int i = k << 2 | r;
+                    mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
+                    col |= 1 << (REFINED_SHIFT + r);
+                } while (m != 0);
+                wd[k] = col;
             }
         }
         cx[MR + 2] = refined;
         mq.a = a;
         mq.c = c;
-        mq.ct = ct;
     }
 
     private void cleanup(int plane) {
         int set = (1 << plane) | (1 << plane >> 1);
+        for (int s = 0; s < stripes; s++) {
+            int from = runs(s);
+            cleanup(s, set, from >> 1, (from & 1) != 0 ? from >> 1 : -1);
+        }
+    }
+
+    /**
+     * The run-length decisions (D.3.4) from the start of stripe {@code s} where nothing in or next to the
+     * stripe is significant, so that every column of four rows is a run: the word of the first column
+     * whose run is interrupted (its decision made), {@code << 1 | 1}, or of the end of the stripe. Else
+     * the word of the stripe's first column, {@code << 1}.
+     */
+    private int runs(int s) {
+        int k = (s + 1) * stride + 1;
+        int end = k + width;
+        if (live[s + 1] != 0 || height - 4 * s < 4) {
+            return k << 1;
+        }
+        int[] cx = mq.contexts;
+        int a = mq.a;
+        long c = mq.c;
+        int run;
+        do {
+            int st = cx[RL];
+            int q = st & MqDecoder.QE;
+            long qc = (long) q << 32;
+            long mpsC = c - qc;
+            int mpsA = a - q;
+            if ((mpsC | (mpsA - (1 << 30))) >= 0) {
+                // MPS without renormalization: CHIGH >= Qe and A - Qe >= 0x8000
+                a = mpsA;
+                c = mpsC;
+                run = st & 1;
+            } else {
+                long lpsPath = mpsC >> 63;
+                int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                run = (st ^ lps) & 1;
+                a = mpsA + ((q - mpsA) & (int) lpsPath);
+                c = mpsC + (qc & lpsPath);
+                int sh = Integer.numberOfLeadingZeros(a) - 1;
+                cx[RL] = MqDecoder.NEXT[(st & 127) << 1 | lps];
+                a <<= sh;
+                c <<= sh;
+                if ((int) c == 0) {
+                    c = mq.refill(c);
+                }
+            }
+        } while (run == 0 && ++k < end);
+        mq.a = a;
+        mq.c = c;
+        return k << 1 | run;
+    }
+
+    /**
+     * The cleanup pass over stripe {@code s} from word {@code from}, setting magnitudes that become
+     * significant to {@code set}; the run of word {@code interrupted} is known to be interrupted.
+     */
+    private void cleanup(int s, int set, int from, int interrupted) {
         int[] wd = words;
         int[] mag = magnitudes;
         int[] cx = mq.contexts;
         int zo = zcOffset;
         int a = mq.a;
-        int c = mq.c;
-        int ct = mq.ct;
-        int runState = cx[RL];
-        for (int s = 0; s < stripes; s++) {
-            int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
-            int k = (s + 1) * stride + 1;
-            int base = 4 * s * width;
-            int w = 0;
+        long c = mq.c;
+        int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
+        int row = (s + 1) * stride + 1;
+        int end = row + width;
+        for (int k = from; k < end; k++) {
             int col = wd[k];
-            for (int x = 0; x < width; x++, k++) {
-                int e = wd[k + 1];
-                // rows neither significant nor coded by this bit-plane's significance pass
-                int m = ~(col >> 1 | col >> VISIT_SHIFT) & rowMask;
-                if (m != 0) {
-                    if (m == 0xf && ((w | col | e) & SIG6) == 0) {
-                        int run;
-                        {
-                            int st = runState;
-                            int qe = st >>> 7;
-                            a -= qe;
-                            if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-                                c -= qe << 16;
-                                run = st & 1;
-                            } else {
-                                int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                int lps = lpsPath ^ ((a - qe) >>> 31);
-                                run = (st & 1) ^ lps;
-                                a += (qe - a) & -lpsPath;
-                                c -= (qe << 16) & (lpsPath - 1);
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
-                                runState = MqDecoder.NEXT[(st & 127) << 1 | lps];
-                                a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
-                                }
-                            }
-                        }
-                        if (run == 0) {
-                            w = col;
-                            col = e;
-                            continue;
-                        }
-                        mq.a = a;
-                        mq.c = c;
-                        mq.ct = ct;
-                        int r = mq.decode(UNIFORM) << 1;
-                        r |= mq.decode(UNIFORM);
-                        int sc = signContext(w, col, e, r);
-                        int negative = mq.decode(sc >> 1) ^ (sc & 1);
-                        a = mq.a;
-                        c = mq.c;
-                        ct = mq.ct;
-                        col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                        spread(k, s, x, r, negative);
-                        mag[base + r * width + x] = set;
-                        m &= -2 << r;
-                    }
-                    while (m != 0) {
-                        int r = Integer.numberOfTrailingZeros(m);
-                        m &= m - 1;
-                        int n = (w >> r & 7) | (col >> r & 5) << 3 | (e >> r & 7) << 6;
-                        int d;
-                        {
-                            // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                            int cxi = ZC_LUT[zo + n];
-                            int st = cx[cxi];
-                            int qe = st >>> 7;
-                            a -= qe;
-                            int lpsPath = ((c >>> 16) - qe) >>> 31;
-                            int lps = lpsPath ^ ((a - qe) >>> 31);
-                            d = (st & 1) ^ lps;
-                            a += (qe - a) & -lpsPath;
-                            c -= (qe << 16) & (lpsPath - 1);
-                            int sh = Integer.numberOfLeadingZeros(a) - 16;
-                            cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                            a <<= sh;
-                            if (ct >= sh) {
-                                c <<= sh;
-                                ct -= sh;
-                            } else {
-                                mq.c = c;
-                                mq.ct = ct;
-                                mq.fill(sh);
-                                c = mq.c;
-                                ct = mq.ct;
-                            }
-                        }
-                        if (d != 0) {
-                            int sc = signContext(w, col, e, r);
-                            int negative;
-                            {
-                                // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                                int cxi = sc >> 1;
-                                int st = cx[cxi];
-                                int qe = st >>> 7;
-                                a -= qe;
-                                int lpsPath = ((c >>> 16) - qe) >>> 31;
-                                int lps = lpsPath ^ ((a - qe) >>> 31);
-                                negative = (st & 1) ^ lps;
-                                a += (qe - a) & -lpsPath;
-                                c -= (qe << 16) & (lpsPath - 1);
-                                int sh = Integer.numberOfLeadingZeros(a) - 16;
-                                cx[cxi] = st ^ ((st ^ MqDecoder.NEXT[(st & 127) << 1 | lps]) & (-sh >> 31));
-                                a <<= sh;
-                                if (ct >= sh) {
-                                    c <<= sh;
-                                    ct -= sh;
-                                } else {
-                                    mq.c = c;
-                                    mq.ct = ct;
-                                    mq.fill(sh);
-                                    c = mq.c;
-                                    ct = mq.ct;
-                                }
-                            }
-                            negative ^= sc & 1;
-                            col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                            spread(k, s, x, r, negative);
-                            mag[base + r * width + x] = set;
+            // rows neither significant nor coded by this bit-plane's significance pass
+            int m = ~(col >> 1 | col >> VISIT_SHIFT) & rowMask;
+            if (m == 0) {
+                wd[k] = col & ~VISIT_ALL;
+                continue;
+            }
+            int w = wd[k - 1];
+            int e = wd[k + 1];
+            if (m == 0xf && ((w | col | e) & SIG6) == 0) {
+                // run-length coding of four insignificant samples with insignificant neighbours (D.3.4)
+                int run;
+                if (k == interrupted) {
+                    run = 1;
+                } else {
+                    int st = cx[RL];
+                    int q = st & MqDecoder.QE;
+                    long qc = (long) q << 32;
+                    long mpsC = c - qc;
+                    int mpsA = a - q;
+                    if ((mpsC | (mpsA - (1 << 30))) >= 0) {
+                        // MPS without renormalization: CHIGH >= Qe and A - Qe >= 0x8000
+                        a = mpsA;
+                        c = mpsC;
+                        run = st & 1;
+                    } else {
+                        long lpsPath = mpsC >> 63;
+                        int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                        run = (st ^ lps) & 1;
+                        a = mpsA + ((q - mpsA) & (int) lpsPath);
+                        c = mpsC + (qc & lpsPath);
+                        int sh = Integer.numberOfLeadingZeros(a) - 1;
+                        cx[RL] = MqDecoder.NEXT[(st & 127) << 1 | lps];
+                        a <<= sh;
+                        c <<= sh;
+                        if ((int) c == 0) {
+                            c = mq.refill(c);
                         }
                     }
                 }
-                col &= ~VISIT_ALL;
-                wd[k] = col;
-                w = col;
-                col = e;
+                if (run == 0) {
+                    continue;
+                }
+                mq.a = a;
+                mq.c = c;
+                int r = mq.decode(UNIFORM) << 1;
+                r |= mq.decode(UNIFORM);
+                int sc = signContext(w, col, e, r);
+                int negative = mq.decode(sc >> 1) ^ (sc & 1);
+                a = mq.a;
+                c = mq.c;
+                col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                spread(k, s, k - row, r, negative);
+                mag[k << 2 | r] = set | negative << 31;
+                m &= -2 << r;
             }
+            int nb = ROWS3[w & SIG6] | ROWS3[col & SIG6] << 1 | ROWS3[e & SIG6] << 2;
+            while (m != 0) {
+                int r = Integer.numberOfTrailingZeros(m);
+                m &= m - 1;
+                int d;
+                {
+                    // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                    int cxi = ZC_LUT[zo + (nb >>> (3 * r) & 511)];
+                    int st = cx[cxi];
+                    int q = st & MqDecoder.QE;
+                    long qc = (long) q << 32;
+                    long mpsC = c - qc;
+                    long lpsPath = mpsC >> 63;
+                    int mpsA = a - q;
+                    int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                    d = (st ^ lps) & 1;
+                    a = mpsA + ((q - mpsA) & (int) lpsPath);
+                    c = mpsC + (qc & lpsPath);
+                    int sh = Integer.numberOfLeadingZeros(a) - 1;
+                    cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
+                    a <<= sh;
+                    c <<= sh;
+                    if ((int) c == 0) {
+                        c = mq.refill(c);
+                    }
+                }
+                if (d != 0) {
+                    int sc = signContext(wd[k - 1], col, wd[k + 1], r);
+                    int negative;
+                    {
+                        // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                        int cxi = sc >> 1;
+                        int st = cx[cxi];
+                        int q = st & MqDecoder.QE;
+                        long qc = (long) q << 32;
+                        long mpsC = c - qc;
+                        long lpsPath = mpsC >> 63;
+                        int mpsA = a - q;
+                        int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                        negative = (st ^ lps) & 1;
+                        a = mpsA + ((q - mpsA) & (int) lpsPath);
+                        c = mpsC + (qc & lpsPath);
+                        int sh = Integer.numberOfLeadingZeros(a) - 1;
+                        cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
+                        a <<= sh;
+                        c <<= sh;
+                        if ((int) c == 0) {
+                            c = mq.refill(c);
+                        }
+                    }
+                    negative ^= sc & 1;
+                    col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                    nb |= 16 << (3 * r);
+                    spread(k, s, k - row, r, negative);
+                    mag[k << 2 | r] = set | negative << 31;
+                }
+            }
+            wd[k] = col & ~VISIT_ALL;
         }
-        cx[RL] = runState;
         mq.a = a;
         mq.c = c;
-        mq.ct = ct;
     }
 
     private void significanceRaw(int plane) {
@@ -623,7 +665,6 @@ final class CodeBlockDecoder {
         for (int s = 0; s < stripes; s++) {
             int rows = Math.min(4, height - 4 * s);
             int k = (s + 1) * stride + 1;
-            int base = 4 * s * width;
             int w = 0;
             int c = wd[k];
             for (int x = 0; x < width; x++, k++) {
@@ -642,7 +683,7 @@ final class CodeBlockDecoder {
                             int negative = mq.raw();
                             c |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
                             spread(k, s, x, r, negative);
-                            mag[base + r * width + x] = set;
+                            mag[k << 2 | r] = set | negative << 31;
                         }
                     }
                     wd[k] = c;
@@ -660,7 +701,6 @@ final class CodeBlockDecoder {
         for (int s = 0; s < stripes; s++) {
             int rows = Math.min(4, height - 4 * s);
             int k = (s + 1) * stride + 1;
-            int base = 4 * s * width;
             for (int x = 0; x < width; x++, k++) {
                 int c = wd[k];
                 if ((c & 0x1e) == 0) {
@@ -671,7 +711,7 @@ final class CodeBlockDecoder {
                         continue;
                     }
                     int bit = mq.raw();
-                    int i = base + r * width + x;
+                    int i = k << 2 | r;
                     mag[i] = (mag[i] ^ (bit ^ 1) << plane) | half;
                     c |= 1 << (REFINED_SHIFT + r);
                 }

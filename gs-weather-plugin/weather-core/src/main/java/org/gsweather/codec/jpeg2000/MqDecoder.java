@@ -7,14 +7,24 @@ package org.gsweather.codec.jpeg2000;
  */
 final class MqDecoder {
     /**
-     * A context's state packs Qe of Table C.2 (bits 7 and up), the index into the table (bits 1-6) and the
-     * MPS (bit 0); these give the state after an MPS or LPS renormalization by the low 7 bits.
+     * A context's state packs Qe of Table C.2 (bits 15-30, so that {@code state & QE} lines up with A),
+     * the index into the table (bits 1-6) and the MPS (bit 0); these give the state after an MPS or LPS
+     * renormalization by the low 7 bits.
      */
     static final int[] NEXT_MPS = new int[94];
 
     static final int[] NEXT_LPS = new int[94];
     /** {@code NEXT[2 * (state & 127) + lps]}: the state after an MPS (lps 0) or LPS (lps 1) renormalization. */
     static final int[] NEXT = new int[188];
+
+    /**
+     * {@code STEP[(state & 127) << 2 | lps + renormalized]}: the state after a decision, the same
+     * without renormalization, else as {@link #NEXT}.
+     */
+    static final int[] STEP = new int[512];
+
+    /** Qe of a state, shifted as A. */
+    static final int QE = 0xffff << 15;
 
     private static final int[] QE_TABLE = {
         0x5601, 0x3401, 0x1801, 0x0AC1, 0x0521, 0x0221, 0x5601, 0x5401, 0x4801, 0x3801, 0x3001, 0x2401, 0x1C01,
@@ -39,126 +49,190 @@ final class MqDecoder {
                 NEXT_LPS[2 * i + mps] = state(nlps[i], switches ? 1 - mps : mps);
                 NEXT[4 * i + 2 * mps] = NEXT_MPS[2 * i + mps];
                 NEXT[4 * i + 2 * mps + 1] = NEXT_LPS[2 * i + mps];
+                int at = (2 * i + mps) << 2;
+                STEP[at] = state(i, mps);
+                STEP[at + 1] = NEXT_MPS[2 * i + mps];
+                STEP[at + 2] = NEXT_LPS[2 * i + mps];
+                STEP[at + 3] = NEXT_LPS[2 * i + mps];
             }
         }
     }
 
     /** The packed state of Table C.2 index {@code index} with MPS {@code mps}. */
     static int state(int index, int mps) {
-        return QE_TABLE[index] << 7 | index << 1 | mps;
+        return QE_TABLE[index] << 15 | index << 1 | mps;
     }
 
     /** Context states, set by the code-block decoder. */
     final int[] contexts;
 
+    /**
+     * Register A, shifted left by 15: positive, renormalized by its leading zeros but one, compared with
+     * {@code state & QE} directly.
+     */
+    int a;
+    /**
+     * Register C, its high half (CHIGH, compared with Qe) in bits 47-62, so that {@code C - (state & QE)
+     * << 32} is negative where CHIGH < Qe (CHIGH < A <= 0xFFFF leaves bit 63 0, except after a corrupt 0xFF
+     * 0x80..0x8F pair); below it the bits of the code stream read ahead, then a 1 bit (the lowest set bit)
+     * that marks where they end. When the low 32 bits are 0, fewer than 15 bits are left: {@link
+     * #refill}. {@link CodeBlockDecoder} keeps A and C in local variables for the length of a pass,
+     * decoding inline, as OpenJPEG does with its macros.
+     */
+    long c;
+
+    /**
+     * The segment's bits without the stuffed ones (C.3.4 BYTEIN), 32 a word, each {@code word << 1 | 1}
+     * (with the marker bit that follows them in C); then a word of 1s, which stands for all after.
+     */
+    private long[] bits = new long[64];
+
+    private int words;
+    private int next;
+    /** 1 if a carry went out of the front of the bits (only in a corrupt segment). */
+    private int carryOut;
+
+    // raw bits (D.6)
     private byte[] buf;
     private int pos;
     private int end;
-    /**
-     * Registers A, C and CT, which {@link CodeBlockDecoder} copies into local variables for the length
-     * of a pass, decoding inline, and calls {@link #fill} to shift C past the bits it holds.
-     */
-    int a;
-
-    int c;
-    int ct;
+    private int rawByte;
+    private int rawBits;
 
     MqDecoder(int contextCount) {
         contexts = new int[contextCount];
     }
 
-    /** INITDEC over {@code buf[start..end)}; past the end the decoder reads 0xFF, as at a marker. */
+    /** INITDEC over {@code data[start..stop)}; past the end the decoder reads 0xFF, as at a marker. */
     void start(byte[] data, int start, int stop) {
-        buf = data;
-        pos = start;
-        end = stop;
-        c = (start < stop ? data[start] & 0xff : 0xff) << 16;
-        byteIn();
-        c <<= 7;
-        ct -= 7;
-        a = 0x8000;
+        unstuff(data, start, stop);
+        next = 0;
+        // INITDEC leaves the first octet in bits 23-30 of a 32-bit C (C.3.5), here 54-61
+        c = (long) carryOut << 62 | nextWord() << 29;
+        a = 0x8000 << 15;
     }
 
-    private void byteIn() {
-        int p = pos;
-        if (p < end && buf[p] == (byte) 0xff) {
-            int next = p + 1 < end ? buf[p + 1] & 0xff : 0xff;
-            if (next > 0x8f) {
-                c += 0xff00;
-                ct = 8;
-            } else {
-                pos = p + 1;
-                c += next << 9;
-                ct = 7;
-            }
-        } else if (p < end) {
-            int next = p + 1 < end ? buf[p + 1] & 0xff : 0xff;
-            pos = p + 1;
-            c += next << 8;
-            ct = 8;
-        } else {
-            c += 0xff00;
-            ct = 8;
+    /**
+     * The octets of a segment as the bits BYTEIN (C.3.4) feeds C: 8 an octet, 7 after 0xFF (added to
+     * C, so that the high bit of the octet carries into the bit before), and from a marker (0xFF then
+     * more than 0x8F) or the end of the segment on, 1s.
+     */
+    private void unstuff(byte[] data, int start, int stop) {
+        int capacity = (stop - start) / 4 + 3;
+        if (bits.length < capacity) {
+            bits = new long[Math.max(capacity, 2 * bits.length)];
         }
+        long[] out = bits;
+        int n = 0;
+        long acc = 0;
+        int held = 0;
+        int previous = 0;
+        carryOut = 0;
+        for (int p = start; p < stop; p++) {
+            int b = data[p] & 0xff;
+            if (previous == 0xff) {
+                if (b > 0x8f) {
+                    break;
+                }
+                acc = (acc << 7) + b;
+                held += 7;
+                if (acc >>> held != 0) {
+                    acc &= (1L << held) - 1;
+                    carry(out, n);
+                }
+            } else {
+                acc = acc << 8 | b;
+                held += 8;
+            }
+            previous = b;
+            if (held >= 32) {
+                held -= 32;
+                out[n++] = (acc >>> held) << 1 | 1;
+                acc &= (1L << held) - 1;
+            }
+        }
+        if (held > 0) {
+            out[n++] = (acc << (32 - held) | 0xffffffffL >>> held) << 1 | 1;
+        }
+        out[n] = 0x1ffffffffL;
+        words = n;
+    }
+
+    /** Adds 1 to the last of the {@code n} words (a carry out of the bits after them). */
+    private void carry(long[] out, int n) {
+        int i = n - 1;
+        while (i >= 0 && (out[i] += 2) >>> 33 != 0) {
+            out[i] &= 0x1ffffffffL;
+            i--;
+        }
+        if (i < 0) {
+            carryOut = 1;
+        }
+    }
+
+    /**
+     * C with 32 more bits after the ones it holds (its low 32 bits are 0). Small enough for the JIT to
+     * inline where the code-block decoder calls it, so that the registers of a pass stay registers.
+     */
+    long refill(long c) {
+        int end = Long.numberOfTrailingZeros(c);
+        return c - (1L << end) + (nextWord() << (end - 32));
+    }
+
+    private long nextWord() {
+        long word = bits[next];
+        next = Math.min(next + 1, words);
+        return word;
     }
 
     /** DECODE (C.3.2) of one decision in context {@code cx}. */
     int decode(int cx) {
         int s = contexts[cx];
-        int qe = s >>> 7;
-        a -= qe;
-        if ((((c >>> 16) - qe) | (a - 0x8000)) >= 0) {
-            c -= qe << 16;
+        int q = s & QE;
+        long qc = (long) q << 32;
+        long mpsC = c - qc;
+        int mpsA = a - q;
+        if ((mpsC | (mpsA - (1 << 30))) >= 0) {
+            a = mpsA;
+            c = mpsC;
             return s & 1;
         }
         int lps;
-        if ((c >>> 16) < qe) {
-            lps = a < qe ? 0 : 1;
-            a = qe;
+        if (mpsC < 0) {
+            lps = mpsA < q ? 0 : 1;
+            a = q;
         } else {
-            c -= qe << 16;
-            lps = a < qe ? 1 : 0;
+            lps = mpsA < q ? 1 : 0;
+            a = mpsA;
+            c = mpsC;
         }
         contexts[cx] = lps != 0 ? NEXT_LPS[s & 127] : NEXT_MPS[s & 127];
-        renormalize();
+        int shift = Integer.numberOfLeadingZeros(a) - 1;
+        a <<= shift;
+        c <<= shift;
+        if ((int) c == 0) {
+            c = refill(c);
+        }
         return (s & 1) ^ lps;
     }
 
-    private void renormalize() {
-        int shift = Integer.numberOfLeadingZeros(a) - 16;
-        a <<= shift;
-        fill(shift);
-    }
-
-    /** Shifts C left by {@code shift} bits, reading bytes as CT runs out (RENORMD without A). */
-    void fill(int shift) {
-        while (shift > ct) {
-            c <<= ct;
-            shift -= ct;
-            ct = 0;
-            byteIn();
-        }
-        c <<= shift;
-        ct -= shift;
-    }
-
-    /** Starts reading raw bits (arithmetic coding bypass) from {@code buf[start..end)}. */
+    /** Starts reading raw bits (arithmetic coding bypass) from {@code data[start..stop)}. */
     void startRaw(byte[] data, int start, int stop) {
         buf = data;
         pos = start;
         end = stop;
-        c = 0;
-        ct = 0;
+        rawByte = 0;
+        rawBits = 0;
     }
 
     /** One raw bit (D.6); a byte after 0xFF holds 7 bits; past the end every bit is 1. */
     int raw() {
-        if (ct == 0) {
-            int stuffed = c == 0xff ? 1 : 0;
-            c = pos < end ? buf[pos++] & 0xff : 0xff;
-            ct = 8 - stuffed;
+        if (rawBits == 0) {
+            int stuffed = rawByte == 0xff ? 1 : 0;
+            rawByte = pos < end ? buf[pos++] & 0xff : 0xff;
+            rawBits = 8 - stuffed;
         }
-        ct--;
-        return (c >>> ct) & 1;
+        rawBits--;
+        return (rawByte >>> rawBits) & 1;
     }
 }
