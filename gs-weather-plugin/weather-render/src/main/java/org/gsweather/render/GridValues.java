@@ -2,6 +2,7 @@ package org.gsweather.render;
 
 import java.io.IOException;
 import java.util.Objects;
+import org.gsweather.field.DecodePool;
 import org.gsweather.field.Field;
 import org.gsweather.grid.Grid;
 
@@ -36,9 +37,14 @@ public final class GridValues {
 
     /** Decodes a field. */
     public static GridValues read(Field field) throws IOException {
+        return read(field, DecodePool.sequential());
+    }
+
+    /** The decoded values of a field, decoded by up to the pool's threads (the same values as {@link #read(Field)}). */
+    public static GridValues read(Field field, DecodePool pool) throws IOException {
         return new GridValues(
                 field.grid(),
-                field.read(),
+                field.read(pool),
                 field.info().parameter().units(),
                 field.info().parameter().shortName() + " "
                         + field.info().level().label());

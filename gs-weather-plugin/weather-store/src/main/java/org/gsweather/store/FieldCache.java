@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
+import org.gsweather.field.DecodePool;
 import org.gsweather.render.GridValues;
 import org.gsweather.render.WindValues;
 
@@ -185,7 +186,9 @@ public final class FieldCache implements MeterBinder {
 
     private static GridValues decode(FieldRef ref) {
         try {
-            GridValues raw = GridValues.read(ref.field());
+            // the first tile of a new file waits for this: the process-wide pool's idle threads help, a busy server
+            // decodes on the requesting thread alone
+            GridValues raw = GridValues.read(ref.field(), DecodePool.shared());
             return ref.calibration() == null
                     ? raw
                     : ref.calibration().apply(ref.file().file(), raw);
