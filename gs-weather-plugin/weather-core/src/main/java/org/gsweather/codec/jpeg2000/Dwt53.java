@@ -11,6 +11,10 @@ final class Dwt53 {
 
     private int[] tmp = new int[0];
     private int[] high = new int[0];
+    private int[] evens = new int[0];
+    private int[] rowA = new int[0];
+    private int[] rowB = new int[0];
+    private int[] rowO = new int[0];
 
     /**
      * 2D_SR (F.3.3) of the {@code width x height} region at the top left of {@code a}, whose first
@@ -28,14 +32,17 @@ final class Dwt53 {
         if (width <= 1 && evenX) {
             return;
         }
-        if (tmp.length < width) {
-            tmp = new int[width];
+        if (tmp.length < width + 2) {
+            tmp = new int[width + 2];
+        }
+        if (evens.length < width + 2) {
+            evens = new int[width + 2];
         }
         int[] t = tmp;
         for (int y = from; y < to; y++) {
             int row = y * stride;
             if (evenX) {
-                horizontalEven(a, row, t, width, lowWidth);
+                horizontalEven(a, row, t, evens, width, lowWidth);
             } else {
                 synthesize(a, row, row + lowWidth, 1, t, 0, 1, width, lowWidth, false);
                 System.arraycopy(t, 0, a, row, width);
@@ -105,65 +112,125 @@ final class Dwt53 {
         }
     }
 
-    /** {@link #synthesize} of one row starting even, in place from the right, its high-pass half set aside in {@code h}. */
-    private static void horizontalEven(int[] a, int row, int[] h, int count, int lows) {
+    /**
+     * {@link #synthesize} of one row starting even, as counted loops over whole arrays: the high-pass
+     * half goes to {@code h} with its mirrored neighbours at both ends, the even samples are made into
+     * {@code e}, then both are interleaved into the row with the odd samples.
+     */
+    private static void horizontalEven(int[] a, int row, int[] h, int[] e, int count, int lows) {
+        // lows is highs or highs + 1; h[i] = H(i - 1), H(-1) = H(0), H(highs) = H(highs - 1)
         int highs = count - lows;
-        System.arraycopy(a, row + lows, h, 0, highs);
-        int i = lows - 1;
-        int next;
+        System.arraycopy(a, row + lows, h, 1, highs);
+        h[0] = h[1];
+        h[highs + 1] = h[highs];
+        // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4)
+        for (int i = 0; i < lows; i++) {
+            e[i] = a[row + i] - ((h[i] + h[i + 1] + 2) >> 2);
+        }
+        // X(count) = X(count - 2) when count is even
+        e[lows] = e[lows - 1];
+        // X(2i+1) = H(i) + floor((X(2i) + X(2i+2)) / 2)
+        for (int i = 0; i < highs; i++) {
+            int x = e[i];
+            a[row + 2 * i] = x;
+            a[row + 2 * i + 1] = h[i + 1] + ((x + e[i + 1]) >> 1);
+        }
         if (lows > highs) {
-            // last sample low-pass: its right neighbour mirrors to H(highs - 1)
-            next = a[row + i] - ((h[i - 1] + 1) >> 1);
-            a[row + 2 * i] = next;
-            i--;
-        } else {
-            next = Integer.MIN_VALUE;
+            a[row + 2 * highs] = e[highs];
         }
-        for (; i >= 0; i--) {
-            int hr = h[i];
-            int even = a[row + i] - (((i > 0 ? h[i - 1] : hr) + hr + 2) >> 2);
-            a[row + 2 * i + 1] = hr + ((even + (2 * i + 2 < count ? next : even)) >> 1);
-            a[row + 2 * i] = even;
-            next = even;
-        }
+    }
+
+    /** Where {@link #inverseRows} hands the rows it makes, instead of writing them back. */
+    @FunctionalInterface
+    interface Rows {
+        /** Row {@code y} of the region, {@code row[0..width)}; the array is reused once the call returns. */
+        void accept(int[] row, int y);
+    }
+
+    /**
+     * {@link #inverse} of a region that starts at even coordinates and is at least 2 x 2, both passes in
+     * one sweep up the rows: each row has its horizontal pass just before the vertical pass reads it, so
+     * that it is still in the cache. With {@code out}, the rows made go there instead of back into {@code
+     * a}.
+     */
+    void inverseRows(int[] a, int stride, int width, int height, int lowWidth, int lowHeight, Rows out) {
+        verticalEven(a, stride, 0, width, height, lowHeight, lowWidth, out);
     }
 
     /**
      * {@link #synthesize} down columns {@code [from, to)}, rows starting even, a whole row at a time: the
      * high-pass rows are set aside, then output rows are made from the bottom up, each pair above every
-     * low-pass row still to be read.
+     * low-pass row still to be read. Each row is made by a counted loop into a row array of its own (two
+     * for the even rows, the one below kept for the odd row between), then copied into place. With
+     * {@code lowWidth >= 0} (columns {@code [0, to)}), each row first has its horizontal pass.
      */
     private void verticalEven(int[] a, int stride, int from, int to, int height, int lows) {
+        verticalEven(a, stride, from, to, height, lows, -1, null);
+    }
+
+    private void verticalEven(
+            int[] a, int stride, int from, int to, int height, int lows, int lowWidth, Rows out) {
         int width = to - from;
         int highs = height - lows;
         if (high.length < highs * width) {
             high = new int[highs * width];
         }
+        if (rowA.length < width) {
+            rowA = new int[width];
+            rowB = new int[width];
+            rowO = new int[width];
+        }
+        if (lowWidth >= 0) {
+            if (tmp.length < width + 2) {
+                tmp = new int[width + 2];
+            }
+            if (evens.length < width + 2) {
+                evens = new int[width + 2];
+            }
+        }
         int[] h = high;
         for (int i = 0; i < highs; i++) {
-            System.arraycopy(a, (lows + i) * stride + from, h, i * width, width);
+            int source = (lows + i) * stride + from;
+            if (lowWidth >= 0) {
+                horizontalEven(a, source, tmp, evens, width, lowWidth);
+            }
+            System.arraycopy(a, source, h, i * width, width);
         }
+        int[] even = rowA;
+        int[] below = rowB;
+        int[] odd = rowO;
         for (int i = lows - 1; i >= 0; i--) {
             // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4), mirrored at both ends
-            int h0 = Math.max(0, i - 1) * width;
             int h1 = Math.min(i, highs - 1) * width;
-            if (i == 0) {
-                h0 = h1;
-            }
+            int h0 = i == 0 ? h1 : (i - 1) * width;
             int l = i * stride + from;
-            int even = 2 * i * stride + from;
+            if (lowWidth >= 0) {
+                horizontalEven(a, l, tmp, evens, width, lowWidth);
+            }
             for (int j = 0; j < width; j++) {
-                a[even + j] = a[l + j] - ((h[h0 + j] + h[h1 + j] + 2) >> 2);
+                even[j] = a[l + j] - ((h[h0 + j] + h[h1 + j] + 2) >> 2);
             }
             if (i < highs) {
                 // X(2i+1) = H(i) + floor((X(2i) + X(2i+2)) / 2), X(height) = X(height-2)
-                int next = 2 * i + 2 < height ? even + 2 * stride : even;
-                int odd = even + stride;
+                int[] next = 2 * i + 2 < height ? below : even;
                 int hi = i * width;
                 for (int j = 0; j < width; j++) {
-                    a[odd + j] = h[hi + j] + ((a[even + j] + a[next + j]) >> 1);
+                    odd[j] = h[hi + j] + ((even[j] + next[j]) >> 1);
+                }
+                if (out != null) {
+                    out.accept(odd, 2 * i + 1);
+                } else {
+                    System.arraycopy(odd, 0, a, (2 * i + 1) * stride + from, width);
                 }
             }
+            if (out != null) {
+                out.accept(even, 2 * i);
+            } else {
+                System.arraycopy(even, 0, a, 2 * i * stride + from, width);
+            }
+            int[] t = below;
+            below = even;
+            even = t;
         }
     }
 }

@@ -102,6 +102,7 @@ final class J2kDecoder {
             int[] buffer = new int[width * height];
             tier1.decode(buffer, null);
             Dwt53[] dwt = new Dwt53[maxParts()];
+            boolean shifted = false;
             for (int r = 1; r <= levels; r++) {
                 Resolution res = tile.resolutions[r];
                 Resolution low = tile.resolutions[r - 1];
@@ -109,6 +110,13 @@ final class J2kDecoder {
                 int h = res.height();
                 boolean evenX = (res.x0 & 1) == 0;
                 boolean evenY = (res.y0 & 1) == 0;
+                if (evenX && evenY && w >= 2 && h >= 2 && pool.parts((long) w * h) <= 1) {
+                    // one thread: both passes in one sweep, the last level's rows level shifted on the way out
+                    Dwt53.Rows out = r == levels ? shiftLevel(width, tile) : null;
+                    dwt(dwt, 0).inverseRows(buffer, width, w, h, low.width(), low.height(), out);
+                    shifted = out != null;
+                    continue;
+                }
                 inParts(
                         h,
                         (long) w * h,
@@ -118,7 +126,9 @@ final class J2kDecoder {
                         (long) w * h,
                         (p, from, to) -> dwt(dwt, p).vertical(buffer, width, from, to, h, low.height(), evenY));
             }
-            inParts(height, (long) width * height, (p, from, to) -> shiftLevel(buffer, width, from, to, tile));
+            if (!shifted) {
+                inParts(height, (long) width * height, (p, from, to) -> shiftLevel(buffer, width, from, to, tile));
+            }
         } else {
             float[] buffer = new float[width * height];
             tier1.decode(null, buffer);
@@ -454,6 +464,23 @@ final class J2kDecoder {
             }
             sink.accept(row, width, (tile.y0 - stream.y0 + y) * imageWidth + tile.x0 - stream.x0, 1);
         }
+    }
+
+    /** G.1.2 as {@link #shiftLevel(int[], int, int, int, J2kTile)}, for rows of the tile as they are made. */
+    private Dwt53.Rows shiftLevel(int width, J2kTile tile) {
+        int precision = stream.precision;
+        int dc = 1 << (precision - 1);
+        int max = (int) ((1L << precision) - 1);
+        int imageWidth = stream.width();
+        int first = (tile.y0 - stream.y0) * imageWidth + tile.x0 - stream.x0;
+        int[] row = new int[width];
+        return (samples, y) -> {
+            for (int x = 0; x < width; x++) {
+                int v = samples[x] + dc;
+                row[x] = v < 0 ? 0 : v > max ? max : v;
+            }
+            sink.accept(row, width, first + y * imageWidth, 1);
+        };
     }
 
     private void shiftLevel(float[] buffer, int width, int from, int to, J2kTile tile) {
