@@ -11,7 +11,6 @@ final class Dwt53 {
 
     private int[] tmp = new int[0];
     private int[] high = new int[0];
-    private int[] evens = new int[0];
     private int[] rowA = new int[0];
     private int[] rowB = new int[0];
     private int[] rowO = new int[0];
@@ -32,17 +31,14 @@ final class Dwt53 {
         if (width <= 1 && evenX) {
             return;
         }
-        if (tmp.length < width + 2) {
-            tmp = new int[width + 2];
-        }
-        if (evens.length < width + 2) {
-            evens = new int[width + 2];
+        if (tmp.length < width) {
+            tmp = new int[width];
         }
         int[] t = tmp;
         for (int y = from; y < to; y++) {
             int row = y * stride;
             if (evenX) {
-                horizontalEven(a, row, t, evens, width, lowWidth);
+                horizontalEven(a, row, t, width, lowWidth);
             } else {
                 synthesize(a, row, row + lowWidth, 1, t, 0, 1, width, lowWidth, false);
                 System.arraycopy(t, 0, a, row, width);
@@ -112,31 +108,26 @@ final class Dwt53 {
         }
     }
 
-    /**
-     * {@link #synthesize} of one row starting even, as counted loops over whole arrays: the high-pass
-     * half goes to {@code h} with its mirrored neighbours at both ends, the even samples are made into
-     * {@code e}, then both are interleaved into the row with the odd samples.
-     */
-    private static void horizontalEven(int[] a, int row, int[] h, int[] e, int count, int lows) {
-        // lows is highs or highs + 1; h[i] = H(i - 1), H(-1) = H(0), H(highs) = H(highs - 1)
+    /** {@link #synthesize} of one row starting even, in place from the right, its high-pass half set aside in {@code h}. */
+    private static void horizontalEven(int[] a, int row, int[] h, int count, int lows) {
         int highs = count - lows;
-        System.arraycopy(a, row + lows, h, 1, highs);
-        h[0] = h[1];
-        h[highs + 1] = h[highs];
-        // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4)
-        for (int i = 0; i < lows; i++) {
-            e[i] = a[row + i] - ((h[i] + h[i + 1] + 2) >> 2);
-        }
-        // X(count) = X(count - 2) when count is even
-        e[lows] = e[lows - 1];
-        // X(2i+1) = H(i) + floor((X(2i) + X(2i+2)) / 2)
-        for (int i = 0; i < highs; i++) {
-            int x = e[i];
-            a[row + 2 * i] = x;
-            a[row + 2 * i + 1] = h[i + 1] + ((x + e[i + 1]) >> 1);
-        }
+        System.arraycopy(a, row + lows, h, 0, highs);
+        int i = lows - 1;
+        int next;
         if (lows > highs) {
-            a[row + 2 * highs] = e[highs];
+            // last sample low-pass: its right neighbour mirrors to H(highs - 1)
+            next = a[row + i] - ((h[i - 1] + 1) >> 1);
+            a[row + 2 * i] = next;
+            i--;
+        } else {
+            next = Integer.MIN_VALUE;
+        }
+        for (; i >= 0; i--) {
+            int hr = h[i];
+            int even = a[row + i] - (((i > 0 ? h[i - 1] : hr) + hr + 2) >> 2);
+            a[row + 2 * i + 1] = hr + ((even + (2 * i + 2 < count ? next : even)) >> 1);
+            a[row + 2 * i] = even;
+            next = even;
         }
     }
 
@@ -181,18 +172,15 @@ final class Dwt53 {
             rowO = new int[width];
         }
         if (lowWidth >= 0) {
-            if (tmp.length < width + 2) {
-                tmp = new int[width + 2];
-            }
-            if (evens.length < width + 2) {
-                evens = new int[width + 2];
+            if (tmp.length < width) {
+                tmp = new int[width];
             }
         }
         int[] h = high;
         for (int i = 0; i < highs; i++) {
             int source = (lows + i) * stride + from;
             if (lowWidth >= 0) {
-                horizontalEven(a, source, tmp, evens, width, lowWidth);
+                horizontalEven(a, source, tmp, width, lowWidth);
             }
             System.arraycopy(a, source, h, i * width, width);
         }
@@ -205,7 +193,7 @@ final class Dwt53 {
             int h0 = i == 0 ? h1 : (i - 1) * width;
             int l = i * stride + from;
             if (lowWidth >= 0) {
-                horizontalEven(a, l, tmp, evens, width, lowWidth);
+                horizontalEven(a, l, tmp, width, lowWidth);
             }
             for (int j = 0; j < width; j++) {
                 even[j] = a[l + j] - ((h[h0 + j] + h[h1 + j] + 2) >> 2);
