@@ -159,8 +159,7 @@ final class Dwt53 {
         verticalEven(a, stride, from, to, height, lows, -1, null);
     }
 
-    private void verticalEven(
-            int[] a, int stride, int from, int to, int height, int lows, int lowWidth, Rows out) {
+    private void verticalEven(int[] a, int stride, int from, int to, int height, int lows, int lowWidth, Rows out) {
         int width = to - from;
         int highs = height - lows;
         if (high.length < highs * width) {
