@@ -11,6 +11,9 @@ final class Dwt53 {
 
     private int[] tmp = new int[0];
     private int[] high = new int[0];
+    private int[] rowA = new int[0];
+    private int[] rowB = new int[0];
+    private int[] rowO = new int[0];
 
     /**
      * 2D_SR (F.3.3) of the {@code width x height} region at the top left of {@code a}, whose first
@@ -128,42 +131,93 @@ final class Dwt53 {
         }
     }
 
+    /** Where {@link #inverseRows} hands the rows it makes, instead of writing them back. */
+    @FunctionalInterface
+    interface Rows {
+        /** Row {@code y} of the region, {@code row[0..width)}; the array is reused once the call returns. */
+        void accept(int[] row, int y);
+    }
+
+    /**
+     * {@link #inverse} of a region that starts at even coordinates and is at least 2 x 2, both passes in
+     * one sweep up the rows: each row has its horizontal pass just before the vertical pass reads it, so
+     * that it is still in the cache. With {@code out}, the rows made go there instead of back into {@code
+     * a}.
+     */
+    void inverseRows(int[] a, int stride, int width, int height, int lowWidth, int lowHeight, Rows out) {
+        verticalEven(a, stride, 0, width, height, lowHeight, lowWidth, out);
+    }
+
     /**
      * {@link #synthesize} down columns {@code [from, to)}, rows starting even, a whole row at a time: the
      * high-pass rows are set aside, then output rows are made from the bottom up, each pair above every
-     * low-pass row still to be read.
+     * low-pass row still to be read. Each row is made by a counted loop into a row array of its own (two
+     * for the even rows, the one below kept for the odd row between), then copied into place. With
+     * {@code lowWidth >= 0} (columns {@code [0, to)}), each row first has its horizontal pass.
      */
     private void verticalEven(int[] a, int stride, int from, int to, int height, int lows) {
+        verticalEven(a, stride, from, to, height, lows, -1, null);
+    }
+
+    private void verticalEven(int[] a, int stride, int from, int to, int height, int lows, int lowWidth, Rows out) {
         int width = to - from;
         int highs = height - lows;
         if (high.length < highs * width) {
             high = new int[highs * width];
         }
+        if (rowA.length < width) {
+            rowA = new int[width];
+            rowB = new int[width];
+            rowO = new int[width];
+        }
+        if (lowWidth >= 0) {
+            if (tmp.length < width) {
+                tmp = new int[width];
+            }
+        }
         int[] h = high;
         for (int i = 0; i < highs; i++) {
-            System.arraycopy(a, (lows + i) * stride + from, h, i * width, width);
+            int source = (lows + i) * stride + from;
+            if (lowWidth >= 0) {
+                horizontalEven(a, source, tmp, width, lowWidth);
+            }
+            System.arraycopy(a, source, h, i * width, width);
         }
+        int[] even = rowA;
+        int[] below = rowB;
+        int[] odd = rowO;
         for (int i = lows - 1; i >= 0; i--) {
             // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4), mirrored at both ends
-            int h0 = Math.max(0, i - 1) * width;
             int h1 = Math.min(i, highs - 1) * width;
-            if (i == 0) {
-                h0 = h1;
-            }
+            int h0 = i == 0 ? h1 : (i - 1) * width;
             int l = i * stride + from;
-            int even = 2 * i * stride + from;
+            if (lowWidth >= 0) {
+                horizontalEven(a, l, tmp, width, lowWidth);
+            }
             for (int j = 0; j < width; j++) {
-                a[even + j] = a[l + j] - ((h[h0 + j] + h[h1 + j] + 2) >> 2);
+                even[j] = a[l + j] - ((h[h0 + j] + h[h1 + j] + 2) >> 2);
             }
             if (i < highs) {
                 // X(2i+1) = H(i) + floor((X(2i) + X(2i+2)) / 2), X(height) = X(height-2)
-                int next = 2 * i + 2 < height ? even + 2 * stride : even;
-                int odd = even + stride;
+                int[] next = 2 * i + 2 < height ? below : even;
                 int hi = i * width;
                 for (int j = 0; j < width; j++) {
-                    a[odd + j] = h[hi + j] + ((a[even + j] + a[next + j]) >> 1);
+                    odd[j] = h[hi + j] + ((even[j] + next[j]) >> 1);
+                }
+                if (out != null) {
+                    out.accept(odd, 2 * i + 1);
+                } else {
+                    System.arraycopy(odd, 0, a, (2 * i + 1) * stride + from, width);
                 }
             }
+            if (out != null) {
+                out.accept(even, 2 * i);
+            } else {
+                System.arraycopy(even, 0, a, 2 * i * stride + from, width);
+            }
+            int[] t = below;
+            below = even;
+            even = t;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.gsweather.codec.jpeg2000;
 
+import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import org.gsweather.codec.SampleSink;
 import org.gsweather.codec.jpeg2000.J2kTile.Band;
@@ -99,9 +100,19 @@ final class J2kDecoder {
         int levels = tile.style.levels();
         Tier1 tier1 = new Tier1(tile, data, width);
         if (tile.style.reversible()) {
-            int[] buffer = new int[width * height];
+            Scratch scratch = Scratch.take();
+            if (scratch.tile.length < width * height) {
+                scratch.tile = new int[width * height];
+            } else {
+                zeroUncoded(tile, scratch.tile, width);
+            }
+            if (scratch.dwt.length < maxParts()) {
+                scratch.dwt = Arrays.copyOf(scratch.dwt, maxParts());
+            }
+            int[] buffer = scratch.tile;
             tier1.decode(buffer, null);
-            Dwt53[] dwt = new Dwt53[maxParts()];
+            Dwt53[] dwt = scratch.dwt;
+            boolean shifted = false;
             for (int r = 1; r <= levels; r++) {
                 Resolution res = tile.resolutions[r];
                 Resolution low = tile.resolutions[r - 1];
@@ -109,6 +120,13 @@ final class J2kDecoder {
                 int h = res.height();
                 boolean evenX = (res.x0 & 1) == 0;
                 boolean evenY = (res.y0 & 1) == 0;
+                if (evenX && evenY && w >= 2 && h >= 2 && pool.parts((long) w * h) <= 1) {
+                    // one thread: both passes in one sweep, the last level's rows level shifted on the way out
+                    Dwt53.Rows out = r == levels ? shiftLevel(width, tile) : null;
+                    dwt(dwt, 0).inverseRows(buffer, width, w, h, low.width(), low.height(), out);
+                    shifted = out != null;
+                    continue;
+                }
                 inParts(
                         h,
                         (long) w * h,
@@ -118,7 +136,10 @@ final class J2kDecoder {
                         (long) w * h,
                         (p, from, to) -> dwt(dwt, p).vertical(buffer, width, from, to, h, low.height(), evenY));
             }
-            inParts(height, (long) width * height, (p, from, to) -> shiftLevel(buffer, width, from, to, tile));
+            if (!shifted) {
+                inParts(height, (long) width * height, (p, from, to) -> shiftLevel(buffer, width, from, to, tile));
+            }
+            Scratch.give(scratch);
         } else {
             float[] buffer = new float[width * height];
             tier1.decode(null, buffer);
@@ -140,6 +161,62 @@ final class J2kDecoder {
                         (p, from, to) -> dwt97(dwt, p).vertical(buffer, width, from, to, h, low.height(), evenY));
             }
             inParts(height, (long) width * height, (p, from, to) -> shiftLevel(buffer, width, from, to, tile));
+        }
+    }
+
+    /**
+     * The tile buffer and wavelet scratch of the 5/3 path, kept by the thread that decodes between its
+     * decodes (softly: the collector takes them back when memory runs short), so that a decode does not
+     * allocate and clear a buffer the size of the tile each time. Taken out while in use.
+     */
+    private static final class Scratch {
+        private static final ThreadLocal<SoftReference<Scratch>> KEPT = new ThreadLocal<>();
+
+        int[] tile = new int[0];
+        Dwt53[] dwt = new Dwt53[0];
+
+        static Scratch take() {
+            SoftReference<Scratch> kept = KEPT.get();
+            Scratch s = kept == null ? null : kept.get();
+            KEPT.remove();
+            return s != null ? s : new Scratch();
+        }
+
+        static void give(Scratch s) {
+            KEPT.set(new SoftReference<>(s));
+        }
+    }
+
+    /**
+     * Clears the coefficients of the code-blocks tier 1 leaves alone (never included, or with no coding
+     * pass) in a reused tile buffer; tier 1 writes all of every other code-block.
+     */
+    private static void zeroUncoded(J2kTile tile, int[] buffer, int stride) {
+        for (Resolution r : tile.resolutions) {
+            if (r.precincts == null) {
+                continue;
+            }
+            for (Precinct p : r.precincts) {
+                if (p == null) {
+                    continue;
+                }
+                for (PrecinctBand pb : p.bands) {
+                    Band band = pb.band;
+                    for (int i = 0; i < pb.blocks.length; i++) {
+                        CodeBlock cb = pb.blocks[i];
+                        if (cb != null && cb.passes > 0) {
+                            continue;
+                        }
+                        if (cb == null) {
+                            cb = J2kTile.newBlock(pb, i);
+                        }
+                        int offset = (band.bufferY + cb.y0 - band.y0) * stride + band.bufferX + cb.x0 - band.x0;
+                        for (int y = cb.y0; y < cb.y1; y++, offset += stride) {
+                            Arrays.fill(buffer, offset, offset + cb.x1 - cb.x0, 0);
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -454,6 +531,23 @@ final class J2kDecoder {
             }
             sink.accept(row, width, (tile.y0 - stream.y0 + y) * imageWidth + tile.x0 - stream.x0, 1);
         }
+    }
+
+    /** G.1.2 as {@link #shiftLevel(int[], int, int, int, J2kTile)}, for rows of the tile as they are made. */
+    private Dwt53.Rows shiftLevel(int width, J2kTile tile) {
+        int precision = stream.precision;
+        int dc = 1 << (precision - 1);
+        int max = (int) ((1L << precision) - 1);
+        int imageWidth = stream.width();
+        int first = (tile.y0 - stream.y0) * imageWidth + tile.x0 - stream.x0;
+        int[] row = new int[width];
+        return (samples, y) -> {
+            for (int x = 0; x < width; x++) {
+                int v = samples[x] + dc;
+                row[x] = v < 0 ? 0 : v > max ? max : v;
+            }
+            sink.accept(row, width, first + y * imageWidth, 1);
+        };
     }
 
     private void shiftLevel(float[] buffer, int width, int from, int to, J2kTile tile) {
