@@ -1,6 +1,5 @@
 package org.gsweather.codec.jpeg2000;
 
-import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import org.gsweather.codec.SampleSink;
 import org.gsweather.codec.jpeg2000.J2kTile.Band;
@@ -100,18 +99,9 @@ final class J2kDecoder {
         int levels = tile.style.levels();
         Tier1 tier1 = new Tier1(tile, data, width);
         if (tile.style.reversible()) {
-            Scratch scratch = Scratch.take();
-            if (scratch.tile.length < width * height) {
-                scratch.tile = new int[width * height];
-            } else {
-                zeroUncoded(tile, scratch.tile, width);
-            }
-            if (scratch.dwt.length < maxParts()) {
-                scratch.dwt = Arrays.copyOf(scratch.dwt, maxParts());
-            }
-            int[] buffer = scratch.tile;
+            int[] buffer = new int[width * height];
             tier1.decode(buffer, null);
-            Dwt53[] dwt = scratch.dwt;
+            Dwt53[] dwt = new Dwt53[maxParts()];
             boolean shifted = false;
             for (int r = 1; r <= levels; r++) {
                 Resolution res = tile.resolutions[r];
@@ -139,7 +129,6 @@ final class J2kDecoder {
             if (!shifted) {
                 inParts(height, (long) width * height, (p, from, to) -> shiftLevel(buffer, width, from, to, tile));
             }
-            Scratch.give(scratch);
         } else {
             float[] buffer = new float[width * height];
             tier1.decode(null, buffer);
@@ -161,62 +150,6 @@ final class J2kDecoder {
                         (p, from, to) -> dwt97(dwt, p).vertical(buffer, width, from, to, h, low.height(), evenY));
             }
             inParts(height, (long) width * height, (p, from, to) -> shiftLevel(buffer, width, from, to, tile));
-        }
-    }
-
-    /**
-     * The tile buffer and wavelet scratch of the 5/3 path, kept by the thread that decodes between its
-     * decodes (softly: the collector takes them back when memory runs short), so that a decode does not
-     * allocate and clear a buffer the size of the tile each time. Taken out while in use.
-     */
-    private static final class Scratch {
-        private static final ThreadLocal<SoftReference<Scratch>> KEPT = new ThreadLocal<>();
-
-        int[] tile = new int[0];
-        Dwt53[] dwt = new Dwt53[0];
-
-        static Scratch take() {
-            SoftReference<Scratch> kept = KEPT.get();
-            Scratch s = kept == null ? null : kept.get();
-            KEPT.remove();
-            return s != null ? s : new Scratch();
-        }
-
-        static void give(Scratch s) {
-            KEPT.set(new SoftReference<>(s));
-        }
-    }
-
-    /**
-     * Clears the coefficients of the code-blocks tier 1 leaves alone (never included, or with no coding
-     * pass) in a reused tile buffer; tier 1 writes all of every other code-block.
-     */
-    private static void zeroUncoded(J2kTile tile, int[] buffer, int stride) {
-        for (Resolution r : tile.resolutions) {
-            if (r.precincts == null) {
-                continue;
-            }
-            for (Precinct p : r.precincts) {
-                if (p == null) {
-                    continue;
-                }
-                for (PrecinctBand pb : p.bands) {
-                    Band band = pb.band;
-                    for (int i = 0; i < pb.blocks.length; i++) {
-                        CodeBlock cb = pb.blocks[i];
-                        if (cb != null && cb.passes > 0) {
-                            continue;
-                        }
-                        if (cb == null) {
-                            cb = J2kTile.newBlock(pb, i);
-                        }
-                        int offset = (band.bufferY + cb.y0 - band.y0) * stride + band.bufferX + cb.x0 - band.x0;
-                        for (int y = cb.y0; y < cb.y1; y++, offset += stride) {
-                            Arrays.fill(buffer, offset, offset + cb.x1 - cb.x0, 0);
-                        }
-                    }
-                }
-            }
         }
     }
 
