@@ -15,14 +15,16 @@ function check(ok, what, detail) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
-    // log in (once more if the first attempt landed during a reload of the node's configuration)
+    // log in (again, a few seconds later, while the node is reloading a configuration change of the other node:
+    // each of the style changes bin/e2e-start makes through node 1 is one reload)
     for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) await page.waitForTimeout(3000);
       await page.goto(`${gs}/web/`);
       await page.fill('input[name=username]', 'admin');
       await page.fill('input[name=password]', password);
       await Promise.all([page.waitForNavigation(), page.click('form[action*="j_spring_security_check"] button, form[action*="j_spring_security_check"] input[type=submit]')]);
       if (await page.locator('text=Logged in as admin').count() > 0) break;
-      if (attempt === 2) throw new Error('could not log in as admin');
+      if (attempt === 6) throw new Error('could not log in as admin (6 attempts over 15 s)');
     }
 
     await page.goto(`${gs}/web/wicket/bookmarkable/org.geoserver.gwc.web.blob.BlobStoresPage`);
