@@ -1,6 +1,8 @@
 package org.gsweather.codec.jpeg2000;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.gsweather.codec.SampleSink;
 import org.gsweather.codec.jpeg2000.J2kTile.Band;
 import org.gsweather.codec.jpeg2000.J2kTile.CodeBlock;
@@ -299,7 +301,8 @@ final class J2kDecoder {
             this.tile = tile;
             this.data = data;
             this.stride = stride;
-            int n = 0;
+            List<CodeBlock> coded = new ArrayList<>();
+            List<Band> codedBands = new ArrayList<>();
             for (Resolution r : tile.resolutions) {
                 if (r.precincts == null) {
                     continue;
@@ -311,40 +314,25 @@ final class J2kDecoder {
                     for (PrecinctBand pb : p.bands) {
                         for (CodeBlock cb : pb.blocks) {
                             if (cb != null && cb.passes > 0) {
-                                n++;
+                                coded.add(cb);
+                                codedBands.add(pb.band);
                             }
                         }
                     }
                 }
             }
-            blocks = new CodeBlock[n];
-            bands = new Band[n];
+            int n = coded.size();
+            blocks = coded.toArray(new CodeBlock[n]);
+            bands = codedBands.toArray(new Band[n]);
             octetsBefore = new long[n + 1];
-            int i = 0;
-            for (Resolution r : tile.resolutions) {
-                if (r.precincts == null) {
-                    continue;
+            for (int i = 0; i < n; i++) {
+                CodeBlock cb = blocks[i];
+                long octets = 0;
+                for (int k = 0; k < cb.chunks; k++) {
+                    octets += cb.chunk[3 * k + 2];
                 }
-                for (Precinct p : r.precincts) {
-                    if (p == null) {
-                        continue;
-                    }
-                    for (PrecinctBand pb : p.bands) {
-                        for (CodeBlock cb : pb.blocks) {
-                            if (cb != null && cb.passes > 0) {
-                                blocks[i] = cb;
-                                bands[i] = pb.band;
-                                long octets = 0;
-                                for (int k = 0; k < cb.chunks; k++) {
-                                    octets += cb.chunk[3 * k + 2];
-                                }
-                                // a pass costs something even without octets
-                                octetsBefore[i + 1] = octetsBefore[i] + octets + cb.passes;
-                                i++;
-                            }
-                        }
-                    }
-                }
+                // a pass costs something even without octets
+                octetsBefore[i + 1] = octetsBefore[i] + octets + cb.passes;
             }
         }
 
