@@ -1,11 +1,18 @@
 package org.gsweather.geoserver;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.CoverageInfo;
 import org.geoserver.catalog.DimensionInfo;
@@ -35,21 +42,35 @@ import org.gsweather.store.WeatherStore;
  * Without a {@code defaultValue}, the default is the time nearest to now, the level nearest to the ground,
  * and no run (each valid time from the newest run that has it).
  *
- * <p>Every tile request asks the filter for its values and default: they are looked up in the store at most once a
- * second (a new run shows within the store's poll interval and a second).
+ * <p>Every tile request asks the filter for its values and default, so they are not looked up in the store each
+ * time: a lookup is shared by every copy of the filter (GWC copies them), redone in the background when a request
+ * finds it a second old (the request goes on with it) and before use when it is {@link #EXPIRES} old. A value the
+ * lookup lacks is checked against a fresh lookup before it is refused, so a new run's times are served as soon as
+ * the store has them.
  */
 public class WeatherDimensionParameterFilter extends ParameterFilter {
     private static final long serialVersionUID = 1L;
 
-    /** How long the layer's values and default are reused: requests must not look the store up each time. */
-    static final long MEMO_NANOS = 1_000_000_000L;
+    /** How old a lookup may be before a request starts a new one, in the background. */
+    static final Duration REFRESH = Duration.ofSeconds(1);
+
+    /** How old a lookup may be at most: an idle layer's values are looked up again before use. */
+    static final Duration EXPIRES = Duration.ofSeconds(30);
+
+    private static final LoadingCache<Lookup, Memo> LOOKUPS = Caffeine.newBuilder()
+            .refreshAfterWrite(REFRESH)
+            .expireAfterWrite(EXPIRES)
+            .maximumSize(10_000)
+            .executor(lookupExecutor())
+            .build(k -> lookUp(k.layer(), k.dimension()));
+
+    /** Which layer's dimension. */
+    private record Lookup(String layer, Dimension dimension) {}
+
+    /** A layer's values (null when the layer or its store is gone) and built-in default, as found at a moment. */
+    private record Memo(long foundNanos, List<String> legal, Set<String> legalSet, String builtInDefault) {}
 
     private String layer;
-
-    /** The layer's values and built-in default as found at most {@link #MEMO_NANOS} ago (not persisted). */
-    private transient volatile Memo memo;
-
-    private record Memo(long expires, List<String> legal, Set<String> legalSet, String builtInDefault) {}
 
     public WeatherDimensionParameterFilter() {
         super();
@@ -90,14 +111,14 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
         return this;
     }
 
-    private LayerInfo layerInfo() {
+    private static LayerInfo layerInfo(String layer) {
         Catalog catalog = (Catalog) GeoServerExtensions.bean("rawCatalog");
         return catalog == null || layer == null ? null : catalog.getLayerByName(layer);
     }
 
     /** The coverage behind the layer, or empty when the layer or its store is gone. */
-    private Optional<Coverage> coverage() {
-        LayerInfo l = layerInfo();
+    private static Optional<Coverage> coverage(String layer) {
+        LayerInfo l = layerInfo(layer);
         if (l == null || !(l.getResource() instanceof CoverageInfo c) || c.getStore() == null) {
             return Optional.empty();
         }
@@ -115,20 +136,44 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
         return Optional.ofNullable(store == null ? null : store.snapshot().coverage(name));
     }
 
-    /** The layer's values and built-in default, looked up again when a second old. */
+    /** The layer's values and built-in default (see the class comment for how old they may be). */
     private Memo memo() {
-        Memo m = memo;
-        long now = System.nanoTime();
-        if (m != null && now - m.expires < 0) {
+        return LOOKUPS.get(new Lookup(layer, dimension()));
+    }
+
+    /** The memo, or a new lookup when it is more than {@link #REFRESH} old. */
+    private Memo fresh(Memo m) {
+        if (System.nanoTime() - m.foundNanos() < REFRESH.toNanos()) {
             return m;
         }
-        Optional<Coverage> c = coverage();
-        List<String> legal = c.map(x -> dimension().values(x)).orElse(null);
-        LayerInfo l = c.isPresent() ? layerInfo() : null;
-        String builtIn = c.map(x -> builtInDefault(l, x)).orElse("");
-        m = new Memo(now + MEMO_NANOS, legal, legal == null ? null : new HashSet<>(legal), builtIn);
-        memo = m;
-        return m;
+        Lookup k = new Lookup(layer, dimension());
+        Memo f = lookUp(k.layer(), k.dimension());
+        LOOKUPS.put(k, f);
+        return f;
+    }
+
+    /** Looks a layer's dimension up in its store now. */
+    private static Memo lookUp(String layer, Dimension dimension) {
+        long now = System.nanoTime();
+        Optional<Coverage> c = coverage(layer);
+        List<String> legal = c.map(dimension::values).orElse(null);
+        LayerInfo l = c.isPresent() ? layerInfo(layer) : null;
+        String builtIn = c.map(x -> builtInDefault(l, x, dimension)).orElse("");
+        return new Memo(now, legal, legal == null ? null : new HashSet<>(legal), builtIn);
+    }
+
+    /**
+     * Runs background lookups on a thread of the web application (GeoTools finds formats through the thread's class
+     * loader), which ends when idle for a minute.
+     */
+    private static Executor lookupExecutor() {
+        ThreadPoolExecutor e = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "gsweather-dimension-lookup");
+            t.setDaemon(true);
+            return t;
+        });
+        e.allowCoreThreadTimeOut(true);
+        return e;
     }
 
     @Override
@@ -150,9 +195,8 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
      * minimum, maximum, fixed) when the layer's dimension is enabled, else what the reader draws without it
      * (the time nearest now, the level nearest the ground, no run: the best estimate).
      */
-    private String builtInDefault(LayerInfo l, Coverage c) {
+    private static String builtInDefault(LayerInfo l, Coverage c, Dimension d) {
         CoverageInfo info = (CoverageInfo) l.getResource();
-        Dimension d = dimension();
         String key = switch (d) {
             case TIME -> ResourceInfo.TIME;
             case ELEVATION -> ResourceInfo.ELEVATION;
@@ -200,6 +244,9 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
             canonical = d.canonical(value);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(400, "InvalidParameterValue", getKey(), e.getMessage());
+        }
+        if (m.legal() != null && !m.legalSet().contains(canonical)) {
+            m = fresh(m); // a run may have arrived since the lookup
         }
         List<String> legal = m.legal();
         if (legal != null && !m.legalSet().contains(canonical)) {
