@@ -194,11 +194,14 @@ public final class ColorRamp {
         return band + 2;
     }
 
-    /** Palette indices of {@code count} values. Returns the number of values with a visible color. */
-    int classify(float[] values, int count, byte[] out) {
+    /**
+     * Palette indices of the values {@code from} (inclusive) to {@code to} (exclusive). Returns the number of them
+     * with a visible color.
+     */
+    int classify(float[] values, int from, int to, byte[] out) {
         int visible = 0;
         int[] colors = argb;
-        for (int k = 0; k < count; k++) {
+        for (int k = from; k < to; k++) {
             int c = classify(values[k]);
             out[k] = (byte) c;
             if ((colors[c] >>> 24) != 0) {

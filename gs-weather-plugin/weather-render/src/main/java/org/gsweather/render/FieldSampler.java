@@ -10,46 +10,49 @@ import org.gsweather.field.Missing;
 final class FieldSampler {
     private FieldSampler() {}
 
-    static void sample(GridValues field, Sampling sampling, float[] fi, float[] fj, int count, float[] out) {
+    /** Samples the points {@code from} (inclusive) to {@code to} (exclusive) of {@code fi}, {@code fj} into out. */
+    static void sample(GridValues field, Sampling sampling, float[] fi, float[] fj, int from, int to, float[] out) {
         if (sampling == Sampling.NEAREST) {
-            nearest(field, fi, fj, count, out);
+            nearest(field, fi, fj, from, to, out);
         } else {
-            bilinear(field, fi, fj, count, out);
+            bilinear(field, fi, fj, from, to, out);
         }
     }
 
-    static void nearest(GridValues field, float[] fi, float[] fj, int count, float[] out) {
+    static void nearest(GridValues field, float[] fi, float[] fj, int from, int to, float[] out) {
         int nx = field.nx();
         int ny = field.ny();
         float[] v = field.values();
         double period = field.period();
         boolean wraps = period == period;
-        for (int k = 0; k < count; k++) {
+        for (int k = from; k < to; k++) {
             double i = fi[k];
             if (wraps) {
                 i -= period * Math.floor(i / period);
             }
-            int ci = (int) Math.floor(i + 0.5);
-            int cj = (int) Math.floor(fj[k] + 0.5);
+            double x = i + 0.5;
+            double y = fj[k] + 0.5;
+            if (!(x >= 0 && y >= 0)) { // before the grid, or NaN: no point there
+                out[k] = Missing.VALUE;
+                continue;
+            }
+            int ci = (int) x; // the floor, as x >= 0
+            int cj = (int) y;
             if (wraps && ci >= nx) {
                 ci = 0;
             }
-            if (ci < 0 || ci >= nx || cj < 0 || cj >= ny) { // NaN indices land here too
-                out[k] = Missing.VALUE;
-            } else {
-                out[k] = v[cj * nx + ci];
-            }
+            out[k] = ci >= nx || cj >= ny ? Missing.VALUE : v[cj * nx + ci];
         }
     }
 
-    static void bilinear(GridValues field, float[] fi, float[] fj, int count, float[] out) {
+    static void bilinear(GridValues field, float[] fi, float[] fj, int from, int to, float[] out) {
         int nx = field.nx();
         int ny = field.ny();
         float[] v = field.values();
         double period = field.period();
         boolean wraps = period == period;
         float p = (float) period;
-        for (int k = 0; k < count; k++) {
+        for (int k = from; k < to; k++) {
             float x = fi[k];
             float y = fj[k];
             if (wraps) {
@@ -121,8 +124,16 @@ final class FieldSampler {
             float[] out,
             int[] scratchI,
             float[] scratchA) {
+        prepareColumns(field, columns, w, scratchI, scratchA);
+        sampleRows(field, sampling, columns, w, rows, 0, h, out, scratchI, scratchA);
+    }
+
+    /**
+     * The first step of {@link #sampleSeparable}: the neighbours and weight of each pixel column into {@code
+     * scratchI} (3 w values) and {@code scratchA} (w values), which {@link #sampleRows} then only reads.
+     */
+    static void prepareColumns(GridValues field, double[] columns, int w, int[] scratchI, float[] scratchA) {
         int nx = field.nx();
-        float[] v = field.values();
         double period = field.period();
         boolean wraps = period == period;
         // per column: nearest index (or -1 outside), the two neighbours and the weight
@@ -149,7 +160,23 @@ final class FieldSampler {
             near[w + px] = i0;
             near[2 * w + px] = i1;
         }
-        for (int py = 0; py < h; py++) {
+    }
+
+    /** The second step of {@link #sampleSeparable}: the pixel rows {@code py0} to {@code py1} (exclusive). */
+    static void sampleRows(
+            GridValues field,
+            Sampling sampling,
+            double[] columns,
+            int w,
+            double[] rows,
+            int py0,
+            int py1,
+            float[] out,
+            int[] near,
+            float[] scratchA) {
+        int nx = field.nx();
+        float[] v = field.values();
+        for (int py = py0; py < py1; py++) {
             double y = rows[py];
             int cj = (int) Math.floor(y + 0.5);
             int row = py * w;

@@ -56,8 +56,34 @@ final class InverseMapping {
             this.fj = null;
             return;
         }
-        int cw = (w + BLOCK - 1) / BLOCK + 1;
-        int ch = (h + BLOCK - 1) / BLOCK + 1;
+        mapRows(0, (h + BLOCK - 1) / BLOCK);
+        this.grid = null;
+        this.view = null;
+        this.fi = null;
+        this.fj = null;
+    }
+
+    /**
+     * {@link #map} of the pixel rows from {@code blockRow0 * BLOCK} to {@code blockRow1 * BLOCK} (or the view's last
+     * row) only, for a mapping that is not {@link #separable}: the same values as {@code map} writes there, so that
+     * several of these, one per thread, fill one view together.
+     */
+    void mapRows(Grid grid, View view, float[] fi, float[] fj, int blockRow0, int blockRow1) {
+        this.grid = grid;
+        this.view = view;
+        this.fi = fi;
+        this.fj = fj;
+        this.period = period(grid);
+        mapRows(blockRow0, blockRow1);
+        this.grid = null;
+        this.view = null;
+        this.fi = null;
+        this.fj = null;
+    }
+
+    private void mapRows(int blockRow0, int blockRow1) {
+        int cw = (view.width() + BLOCK - 1) / BLOCK + 1;
+        int ch = blockRow1 - blockRow0 + 1; // corner rows
         if (cornerI.length < cw * ch) {
             cornerI = new double[cw * ch];
             cornerJ = new double[cw * ch];
@@ -68,9 +94,10 @@ final class InverseMapping {
             vMidJ = new double[cw * ch];
         }
         int half = BLOCK / 2;
-        for (int by = 0; by < ch; by++) {
+        for (int r = 0; r < ch; r++) {
+            int by = blockRow0 + r;
             for (int bx = 0; bx < cw; bx++) {
-                int k = by * cw + bx;
+                int k = r * cw + bx;
                 exact(bx * BLOCK, by * BLOCK);
                 cornerI[k] = ij[0];
                 cornerJ[k] = ij[1];
@@ -79,16 +106,17 @@ final class InverseMapping {
                     hMidI[k] = ij[0];
                     hMidJ[k] = ij[1];
                 }
-                if (by + 1 < ch) {
+                if (r + 1 < ch) {
                     exact(bx * BLOCK, by * BLOCK + half);
                     vMidI[k] = ij[0];
                     vMidJ[k] = ij[1];
                 }
             }
         }
-        for (int by = 0; by < ch - 1; by++) {
+        for (int r = 0; r < ch - 1; r++) {
+            int by = blockRow0 + r;
             for (int bx = 0; bx < cw - 1; bx++) {
-                int k = by * cw + bx;
+                int k = r * cw + bx;
                 block(
                         bx * BLOCK,
                         by * BLOCK,
@@ -111,10 +139,6 @@ final class InverseMapping {
                         hMidJ[k + cw]);
             }
         }
-        this.grid = null;
-        this.view = null;
-        this.fi = null;
-        this.fj = null;
     }
 
     /**

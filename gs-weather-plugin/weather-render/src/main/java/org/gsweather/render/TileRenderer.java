@@ -1,14 +1,23 @@
 package org.gsweather.render;
 
 import java.util.List;
+import org.gsweather.field.DataFormatException;
+import org.gsweather.field.DecodePool;
 
 /**
  * Draws fields into images: the entry point of the CLI, the benchmarks and the GeoServer
  * transformations. Not thread-safe: keep one per thread (buffers are reused from tile to tile, so a
- * tile allocates little more than its PNG bytes).
+ * tile allocates little more than its PNG bytes). Large images (a GWC metatile) are sampled and colored in
+ * bands of rows by the threads of a {@link DecodePool} that are idle at that moment, with the same pixels as on
+ * one thread.
  */
 public final class TileRenderer {
+    /** Images of fewer pixels are drawn on the caller alone: handing bands over would cost more than it saves. */
+    static final int BANDED_PIXELS = 512 * 512;
+
     private final InverseMapping mapping = new InverseMapping();
+    private InverseMapping[] bandMappings = new InverseMapping[0];
+    private final DecodePool pool;
     private final PngEncoder png;
     private float[] fi = new float[0];
     private float[] fj = new float[0];
@@ -26,7 +35,16 @@ public final class TileRenderer {
 
     /** @param deflateLevel PNG deflate level 0-9 */
     public TileRenderer(int deflateLevel) {
-        png = new PngEncoder(deflateLevel);
+        this(deflateLevel, DecodePool.shared());
+    }
+
+    /**
+     * @param deflateLevel PNG deflate level 0-9
+     * @param pool the threads that may help draw a large image ({@link DecodePool#sequential()}: none)
+     */
+    public TileRenderer(int deflateLevel, DecodePool pool) {
+        this.png = new PngEncoder(deflateLevel);
+        this.pool = pool;
     }
 
     /**
@@ -97,11 +115,10 @@ public final class TileRenderer {
 
     private void ramp(Canvas c, ColorRamp ramp, GridValues field, View view) {
         int n = view.width() * view.height();
-        sample(field, ramp.style().sampling(), view);
         if (indices.length < n) {
             indices = new byte[n];
         }
-        int visible = ramp.classify(samples, n, indices);
+        int visible = sample(field, ramp.style().sampling(), view, ramp);
         int[] palette = ramp.paletteView();
         if (c.blank()) {
             c.setIndexed(indices, palette, palette.length, visible > 0);
@@ -130,30 +147,80 @@ public final class TileRenderer {
      * width * height} values before drawing or sampling again.
      */
     public float[] sample(GridValues field, Sampling sampling, View view) {
-        int n = view.width() * view.height();
+        sample(field, sampling, view, null);
+        return samples;
+    }
+
+    /**
+     * Samples the view into {@link #samples} and, given a ramp, classifies the samples into {@link #indices}; returns
+     * how many have a visible color (0 without a ramp). Large views go in bands of whole mapping blocks, so each band
+     * computes exactly what one pass over the view would.
+     */
+    private int sample(GridValues field, Sampling sampling, View view, ColorRamp ramp) {
+        int w = view.width();
+        int h = view.height();
+        int n = w * h;
         if (fi.length < n) {
             fi = new float[n];
             fj = new float[n];
             samples = new float[n];
         }
-        if (mapping.mapOrSeparate(field.grid(), view, fi, fj)) {
-            if (columnScratch.length < 3 * view.width()) {
-                columnScratch = new int[3 * view.width()];
-                weightScratch = new float[view.width()];
+        boolean separable = InverseMapping.separable(field.grid(), view.crs());
+        if (separable) {
+            mapping.mapOrSeparate(field.grid(), view, fi, fj); // the column of each pixel column, the row of each row
+            if (columnScratch.length < 3 * w) {
+                columnScratch = new int[3 * w];
+                weightScratch = new float[w];
             }
-            FieldSampler.sampleSeparable(
-                    field,
-                    sampling,
-                    mapping.columns(),
-                    view.width(),
-                    mapping.rows(),
-                    view.height(),
-                    samples,
-                    columnScratch,
-                    weightScratch);
-        } else {
-            FieldSampler.sample(field, sampling, fi, fj, n, samples);
+            FieldSampler.prepareColumns(field, mapping.columns(), w, columnScratch, weightScratch);
         }
-        return samples;
+        int blockRows = (h + InverseMapping.BLOCK - 1) / InverseMapping.BLOCK;
+        int bands = n < BANDED_PIXELS ? 1 : Math.max(1, Math.min(pool.parts(n), blockRows));
+        int blocksPerBand = (blockRows + bands - 1) / bands;
+        int parts = (blockRows + blocksPerBand - 1) / blocksPerBand;
+        if (bandMappings.length < parts) {
+            bandMappings = java.util.Arrays.copyOf(bandMappings, parts);
+        }
+        int[] visible = new int[parts];
+        DecodePool.Part band = b -> {
+            int by0 = b * blocksPerBand;
+            int by1 = Math.min(blockRows, by0 + blocksPerBand);
+            int from = by0 * InverseMapping.BLOCK * w;
+            int to = Math.min(h, by1 * InverseMapping.BLOCK) * w;
+            if (separable) {
+                FieldSampler.sampleRows(
+                        field,
+                        sampling,
+                        mapping.columns(),
+                        w,
+                        mapping.rows(),
+                        from / w,
+                        to / w,
+                        samples,
+                        columnScratch,
+                        weightScratch);
+            } else {
+                InverseMapping m = bandMappings[b];
+                if (m == null) {
+                    m = new InverseMapping();
+                    bandMappings[b] = m;
+                }
+                m.mapRows(field.grid(), view, fi, fj, by0, by1);
+                FieldSampler.sample(field, sampling, fi, fj, from, to, samples);
+            }
+            if (ramp != null) {
+                visible[b] = ramp.classify(samples, from, to, indices);
+            }
+        };
+        try {
+            pool.run(parts, band);
+        } catch (DataFormatException e) {
+            throw new IllegalStateException(e); // bands do not decode
+        }
+        int sum = 0;
+        for (int v : visible) {
+            sum += v;
+        }
+        return sum;
     }
 }
