@@ -88,6 +88,23 @@ public final class Canvas {
         return out;
     }
 
+    /**
+     * All pixels as bytes alpha, blue, green, red (the layout of {@code BufferedImage.TYPE_4BYTE_ABGR}, which
+     * GeoServer's renderer and PNG encoder take without converting pixel by pixel), in a new array.
+     */
+    public byte[] abgrBytes() {
+        int n = width * height;
+        byte[] out = new byte[4 * n];
+        for (int k = 0, b = 0; k < n; k++, b += 4) {
+            int p = argb != null ? argb[k] : indices != null ? palette[indices[k] & 0xff] : 0;
+            out[b] = (byte) (p >>> 24);
+            out[b + 1] = (byte) p;
+            out[b + 2] = (byte) (p >>> 8);
+            out[b + 3] = (byte) (p >>> 16);
+        }
+        return out;
+    }
+
     /** Encodes as PNG (indexed when possible, the shared blank tile when nothing is visible). */
     public byte[] toPng(PngEncoder encoder) {
         if (blank) {
