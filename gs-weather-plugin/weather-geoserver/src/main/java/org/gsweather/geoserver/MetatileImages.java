@@ -27,7 +27,8 @@ import org.geoserver.wms.map.RenderedImageMap;
  * the size of the whole metatile: for a 4x4 metatile of 256 px tiles with a 16 px gutter, 32
  * allocations of 4.5 MB (two per tile) to encode 16 tiles, three fifths of a metatile miss's time
  * in a profile. A {@link PlanarImage} takes GeoServer's other path: each tile copied once into a
- * tile-sized image, here a row at a time. The pixels are the same.
+ * tile-sized image, here a row at a time. A metatile of at most 256 colors is handed over with a palette
+ * ({@link PaletteImages}), so that its tiles encode as indexed PNGs. The pixels are the same.
  */
 public final class MetatileImages extends GetMapCallbackAdapter {
     /** The marker GWC puts in the GetMap requests of its metatiles (GeoServerTileLayer). */
@@ -44,8 +45,9 @@ public final class MetatileImages extends GetMapCallbackAdapter {
             return map;
         }
         RenderedImageMap rendered = (RenderedImageMap) map;
-        RenderedImageMap planar =
-                new RenderedImageMap(rendered.getMapContext(), new Metatile(image), map.getMimeType());
+        BufferedImage indexed = PaletteImages.indexed(image);
+        RenderedImageMap planar = new RenderedImageMap(
+                rendered.getMapContext(), new Metatile(indexed != null ? indexed : image), map.getMimeType());
         planar.setRenderedCoverages(rendered.getRenderedCoverages());
         String[][] headers = map.getResponseHeaders();
         if (headers != null) {
