@@ -16,7 +16,7 @@ import org.geoserver.wms.WebMap;
 import org.geoserver.wms.map.RenderedImageMap;
 import org.junit.jupiter.api.Test;
 
-class MetatileImagesTest {
+class WeatherMapImagesTest {
     /** A 4x4 metatile of 256 px tiles with a 16 px gutter, as GWC asks GeoServer for. */
     private static final int SIZE = 4 * 256 + 2 * 16;
 
@@ -24,7 +24,7 @@ class MetatileImagesTest {
     void tilesCopiedRowByRowEqualJavasOwnCopy() {
         BufferedImage metatile = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_4BYTE_ABGR);
         new Random(7).nextBytes(((DataBufferByte) metatile.getRaster().getDataBuffer()).getData());
-        MetatileImages.Metatile planar = new MetatileImages.Metatile(metatile);
+        WeatherMapImages.Metatile planar = new WeatherMapImages.Metatile(metatile);
         for (int row = 0; row < 4; row++) {
             for (int col = 0; col < 4; col++) {
                 Point origin = new Point(16 + col * 256, 16 + row * 256);
@@ -46,22 +46,22 @@ class MetatileImagesTest {
         }
         WritableRaster ours = tile(metatile, new Point(272, 528));
         WritableRaster javas = tile(metatile, new Point(272, 528));
-        new MetatileImages.Metatile(metatile).copyData(ours);
+        new WeatherMapImages.Metatile(metatile).copyData(ours);
         metatile.copyData(javas);
         assertThat(((DataBufferInt) ours.getDataBuffer()).getData())
                 .isEqualTo(((DataBufferInt) javas.getDataBuffer()).getData());
     }
 
     @Test
-    void mapsOtherThanGwcMetatilesAreLeftAlone() {
+    void mapsWithoutWeatherLayersAreLeftAlone() {
         WMSMapContent content = new WMSMapContent();
         GetMapRequest request = new GetMapRequest();
         request.setRawKvp(Map.of("LAYERS", "wx:TMP_SFC"));
         content.setRequest(request);
         WebMap map =
                 new RenderedImageMap(content, new BufferedImage(256, 256, BufferedImage.TYPE_4BYTE_ABGR), "image/png");
-        assertThat(new MetatileImages().finished(map)).isSameAs(map);
-        assertThat(MetatileImages.isMetatile(Map.of(MetatileImages.GWC_METATILE, "true")))
+        assertThat(new WeatherMapImages().finished(map)).isSameAs(map);
+        assertThat(WeatherMapImages.isMetatile(Map.of(WeatherMapImages.GWC_METATILE, "true")))
                 .isTrue();
     }
 
