@@ -6,7 +6,8 @@ Usage: run.py REPO_ROOT OURS_URL STOCK_URL RESULTS_DIR [SECONDS] [--quick]
 
 Our server is restarted (bin/benchmark --restart-ours) to change its tile settings between runs: early hits on or
 off (WX_FAST_HITS), prefetch of the next times (WX_PREFETCH_TIMES) and of the surrounding metatiles
-(WX_PREFETCH_RING). Warming stays off, so that cold runs start cold.
+(WX_PREFETCH_RING). Warming stays off, so that cold runs start cold. Both servers' code is warmed up before the
+runs (and ours after each restart) on requests no cache keeps, so that cold runs measure cold caches.
 """
 import json, os, subprocess, sys, time
 
@@ -36,8 +37,23 @@ def restart_ours(**settings):
     subprocess.run([os.path.join(ROOT, "bin", "benchmark"), "--restart-ours"], env=env, check=True,
                    stdout=subprocess.DEVNULL)
     current = wanted
-    # the first requests pay for class loading and JIT: warm the code (not the cache) on a WMS capabilities request
-    subprocess.run(["curl", "-s", "-o", "/dev/null", f"{OURS}/ows?service=WMS&request=GetCapabilities"], check=True)
+    warm_code(OURS, "ours")
+
+
+def warm_code(url, side):
+    """Warms a server's code (class loading, JIT) so that the runs after it measure cold caches, not a cold JVM:
+    WMS GetMaps of every kind (no cache keeps them), then cached tiles of the wind layer (the hit path). The runs
+    that need cold caches reset them."""
+    for layer, ours_style, stock_style in KINDS.values():
+        style = ours_style if side == "ours" else stock_style
+        quiet_loadtest(url, "getmap", layer, style, "--duration", "4s")
+    quiet_loadtest(url, "warm", "wx:wind10", "default", "--duration", "3s")
+
+
+def quiet_loadtest(url, scenario, layer, style, *extra):
+    args = [LOADTEST, "run", os.path.join(HERE, "scenarios", scenario + ".yaml"), "--url", url, "--layer", layer,
+            "--style", style, "--progress", "none", *extra]
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def uptime():
@@ -84,6 +100,7 @@ def animation(name, url):
 def main():
     os.makedirs(RESULTS, exist_ok=True)
     restart_ours()
+    warm_code(STOCK, "stock")
     for kind, (layer, ours_style, stock_style) in KINDS.items():
         for side, url, style in (("stock", STOCK, stock_style), ("ours", OURS, ours_style)):
             loadtest(f"{kind}-cold-{side}", url, "cold", layer, style)
