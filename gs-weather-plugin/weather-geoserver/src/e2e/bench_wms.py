@@ -75,15 +75,19 @@ def metatile_misses():
           "</mimeFormats><gridSubsets><gridSubset><gridSetName>EPSG:900913</gridSetName></gridSubset></gridSubsets>"
           "<metaWidthHeight><int>4</int><int>4</int></metaWidthHeight><gutter>16</gutter></GeoServerLayer>")
     base.http("PUT", "/gwc/rest/layers/wx:BENCH_TMP.xml", gl)
-    base.http("POST", "/gwc/rest/masstruncate", "<truncateLayer><layerName>wx:BENCH_TMP</layerName></truncateLayer>")
     times = []
-    for row in range(20, 28, 4):  # z6 over CONUS: metatiles of 4x4 tiles
-        for col in range(8, 24, 4):
-            q = (f"/gwc/service/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=wx:BENCH_TMP&STYLE="
-                 f"&TILEMATRIXSET=EPSG:900913&TILEMATRIX=EPSG:900913:6&TILEROW={row}&TILECOL={col}&FORMAT=image/png")
-            t0 = time.perf_counter()
-            s, b, _ = base.http("GET", q, auth=False)
-            times.append((time.perf_counter() - t0) * 1000)
+    for _ in range(2):  # twice the same 8 metatiles, truncated in between
+        base.http("POST", "/gwc/rest/masstruncate",
+                  "<truncateLayer><layerName>wx:BENCH_TMP</layerName></truncateLayer>")
+        for row in range(20, 28, 4):  # z6 over CONUS: metatiles of 4x4 tiles
+            for col in range(8, 24, 4):
+                q = (f"/gwc/service/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=wx:BENCH_TMP&STYLE="
+                     f"&TILEMATRIXSET=EPSG:900913&TILEMATRIX=EPSG:900913:6&TILEROW={row}&TILECOL={col}"
+                     "&FORMAT=image/png")
+                time.sleep(1)  # the prefetch of the next times (WX_PREFETCH_TIMES) that the last miss queued ends
+                t0 = time.perf_counter()
+                s, b, _ = base.http("GET", q, auth=False)
+                times.append((time.perf_counter() - t0) * 1000)
     times.sort()
     return (f"{len(times)} misses, median {times[len(times) // 2]:.0f} ms, fastest {times[0]:.0f} ms "
             f"({times[len(times) // 2] / 16:.1f} ms per tile)")
