@@ -88,6 +88,16 @@ public final class Canvas {
         return out;
     }
 
+    /** A copy of the palette indices of an {@link #indexed()} canvas, row-major; null when it is not indexed. */
+    public byte[] indicesCopy() {
+        return indexed() ? Arrays.copyOf(indices, width * height) : null;
+    }
+
+    /** A copy of the palette (ARGB) of an {@link #indexed()} canvas; null when it is not indexed. */
+    public int[] paletteCopy() {
+        return indexed() ? Arrays.copyOf(palette, paletteSize) : null;
+    }
+
     /**
      * All pixels as bytes alpha, blue, green, red (the layout of {@code BufferedImage.TYPE_4BYTE_ABGR}, which
      * GeoServer's renderer and PNG encoder take without converting pixel by pixel), in a new array.

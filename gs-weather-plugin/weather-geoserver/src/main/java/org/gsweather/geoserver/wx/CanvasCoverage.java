@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import org.geotools.coverage.grid.GridCoverage2D;
@@ -29,6 +30,14 @@ final class CanvasCoverage {
     static GridCoverage2D of(String name, Canvas canvas, ReferencedEnvelope bbox) {
         int w = canvas.width();
         int h = canvas.height();
+        if (canvas.indexed()) {
+            byte[] indices = canvas.indicesCopy();
+            int[] palette = canvas.paletteCopy();
+            WritableRaster raster = Raster.createInterleavedRaster(
+                    new DataBufferByte(indices, indices.length), w, h, w, 1, new int[] {0}, null);
+            IndexColorModel icm = new IndexColorModel(8, palette.length, palette, 0, true, -1, DataBuffer.TYPE_BYTE);
+            return FACTORY.create(name, new BufferedImage(icm, raster, false, null), bbox);
+        }
         byte[] abgr = canvas.abgrBytes();
         WritableRaster raster = Raster.createInterleavedRaster(
                 new DataBufferByte(abgr, abgr.length), w, h, 4 * w, 4, ABGR_OFFSETS, null);
