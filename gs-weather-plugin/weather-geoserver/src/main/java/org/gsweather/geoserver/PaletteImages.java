@@ -71,21 +71,16 @@ final class PaletteImages {
         int b = o[2];
         int a = o[3];
         int stride = sm.getScanlineStride();
-        int last = 0;
-        int lastIndex = -1;
         for (int y = 0, k = 0; y < h; y++) {
             int p = buffer.getOffset() + y * stride;
             for (int x = 0; x < w; x++, k++, p += 4) {
                 int argb =
                         (d[p + a] & 0xff) << 24 | (d[p + r] & 0xff) << 16 | (d[p + g] & 0xff) << 8 | (d[p + b] & 0xff);
-                if (argb != last || lastIndex < 0) {
-                    lastIndex = palette.index(argb);
-                    if (lastIndex < 0) {
-                        return false;
-                    }
-                    last = argb;
+                int index = palette.index(argb);
+                if (index < 0) {
+                    return false;
                 }
-                indices[k] = (byte) lastIndex;
+                indices[k] = (byte) index;
             }
         }
         return true;
@@ -95,35 +90,47 @@ final class PaletteImages {
             DataBufferInt buffer, int stride, boolean alpha, int w, int h, Palette palette, byte[] indices) {
         int[] d = buffer.getData();
         int opaque = alpha ? 0 : 0xff000000;
-        int last = 0;
-        int lastIndex = -1;
         for (int y = 0, k = 0; y < h; y++) {
             int p = buffer.getOffset() + y * stride;
             for (int x = 0; x < w; x++, k++, p++) {
                 int argb = d[p] | opaque;
-                if (argb != last || lastIndex < 0) {
-                    lastIndex = palette.index(argb);
-                    if (lastIndex < 0) {
-                        return false;
-                    }
-                    last = argb;
+                int index = palette.index(argb);
+                if (index < 0) {
+                    return false;
                 }
-                indices[k] = (byte) lastIndex;
+                indices[k] = (byte) index;
             }
         }
         return true;
     }
 
-    /** Up to 256 ARGB colors in the order met, found again by an open-addressing hash. */
+    /**
+     * Up to 256 ARGB colors in the order met, found again by an open-addressing hash; the last color asked for is
+     * answered first (neighbouring pixels mostly share their color).
+     */
     private static final class Palette {
         private static final int SLOTS = 1024;
         private final int[] keys = new int[SLOTS];
         private final short[] slots = new short[SLOTS]; // index + 1; 0 is an empty slot
         private final int[] colors = new int[MAX_COLORS];
         private int size;
+        private int lastColor;
+        private int lastIndex = -1;
 
         /** The color's index, a new one if it is new; -1 when the palette is full. */
         int index(int argb) {
+            if (argb == lastColor && lastIndex >= 0) {
+                return lastIndex;
+            }
+            int found = find(argb);
+            if (found >= 0) {
+                lastColor = argb;
+                lastIndex = found;
+            }
+            return found;
+        }
+
+        private int find(int argb) {
             int s = (argb * 0x9E3779B9) >>> 22;
             while (slots[s] != 0) {
                 if (keys[s] == argb) {
