@@ -45,8 +45,8 @@ import org.gsweather.store.WeatherStore;
  * <p>Every tile request asks the filter for its values and default, so they are not looked up in the store each
  * time: a lookup is shared by every copy of the filter (GWC copies them), redone in the background when a request
  * finds it a second old (the request goes on with it) and before use when it is {@link #EXPIRES} old. A value the
- * lookup lacks is checked against a fresh lookup before it is refused, so a new run's times are served as soon as
- * the store has them.
+ * lookup lacks is checked against a fresh lookup before it is refused, and {@link #getLegalValues} (capabilities)
+ * looks up again when a second old, so a new run's times are listed and served as soon as the store has them.
  */
 public class WeatherDimensionParameterFilter extends ParameterFilter {
     private static final long serialVersionUID = 1L;
@@ -176,8 +176,14 @@ public class WeatherDimensionParameterFilter extends ParameterFilter {
         return e;
     }
 
+    /** The values as the store has them now: capabilities list a new run as soon as the store does. */
     @Override
     public List<String> getLegalValues() {
+        return fresh(memo()).legal();
+    }
+
+    /** The values as last looked up (a second old or so, refreshed in the background): for the tile path. */
+    public List<String> recentValues() {
         return memo().legal();
     }
 

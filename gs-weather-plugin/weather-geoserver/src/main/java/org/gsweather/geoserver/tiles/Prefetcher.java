@@ -23,6 +23,7 @@ import org.geowebcache.layer.TileLayer;
 import org.geowebcache.layer.TileLayerDispatcher;
 import org.geowebcache.mime.MimeType;
 import org.geowebcache.storage.StorageBroker;
+import org.gsweather.geoserver.WeatherDimensionParameterFilter;
 import org.gsweather.tiles.MetatileRing;
 import org.gsweather.tiles.PrefetchQueue;
 import org.gsweather.tiles.TimeSteps;
@@ -176,7 +177,10 @@ public class Prefetcher implements MeterBinder, DisposableBean {
                     : filters.stream()
                             .filter(p -> TIME.equalsIgnoreCase(p.getKey()))
                             .findFirst();
-            List<String> legal = f.map(ParameterFilter::getLegalValues).orElse(null);
+            List<String> legal = f.map(p -> p instanceof WeatherDimensionParameterFilter w
+                            ? w.recentValues() // not a lookup on the request thread
+                            : p.getLegalValues())
+                    .orElse(null);
             return legal == null || legal.isEmpty()
                     ? TimeAxis.NONE
                     : new TimeAxis(List.copyOf(legal), f.get().getDefaultValue());
