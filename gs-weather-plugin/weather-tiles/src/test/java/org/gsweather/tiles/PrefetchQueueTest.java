@@ -82,6 +82,22 @@ class PrefetchQueueTest {
     }
 
     @Test
+    void awaitIdleReturnsOnceTheRunningTaskHasEnded() throws Exception {
+        Gate gate = new Gate();
+        try (PrefetchQueue<String> q = new PrefetchQueue<>("test.prefetch", 8, 1, () -> 0, 4, gate::run)) {
+            assertThat(q.awaitIdle(java.time.Duration.ZERO)).as("nothing runs").isTrue();
+            q.offer("a");
+            assertThat(gate.started.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(q.awaitIdle(java.time.Duration.ofMillis(50)))
+                    .as("a runs")
+                    .isFalse();
+            gate.release.countDown();
+            assertThat(q.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+            assertThat(q.running()).isZero();
+        }
+    }
+
+    @Test
     void aClosedQueueTakesNothing() {
         PrefetchQueue<String> q = new PrefetchQueue<>("test.prefetch", 8, 1, () -> 0, 4, t -> {});
         q.close();

@@ -46,11 +46,11 @@ public class MetricsController {
 
     @PostMapping("/reset")
     public void reset(HttpServletResponse response) throws IOException {
+        prefetcher.clear(); // first: a prefetch render ending later would fill the caches again
         FieldCache cache = WeatherReaders.fieldCache();
         long fields = cache.entries();
         long bytes = cache.bytes();
         cache.clear();
-        prefetcher.clear();
         metrics.reset();
         byte[] body = String.format(
                         "{\"fieldCache\":{\"fieldsDropped\":%d,\"bytesDropped\":%d},\"metrics\":\"zeroed\"}%n",

@@ -233,10 +233,20 @@ public class Prefetcher implements MeterBinder, DisposableBean {
 
     private static final Map<String, Timer> RENDERS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Forgets queued tasks and what was prefetched recently (a reset of the server). */
+    /**
+     * Forgets queued tasks and what was prefetched recently, and waits (30 s at most) for the renders running to end
+     * (a reset of the server: after it, nothing prefetched before lands in the caches).
+     */
     public void clear() {
         queue.clear();
         recent.invalidateAll();
+        try {
+            if (!queue.awaitIdle(Duration.ofSeconds(30))) {
+                LOG.warning("prefetch renders still running 30 s after a reset");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
