@@ -40,23 +40,17 @@ final class InverseMapping {
      * column is continuous across the seam and must be taken modulo {@link #period(Grid)}.
      */
     void map(Grid grid, View view, float[] fi, float[] fj) {
+        lastSeparable = separable(grid, view.crs());
+        if (!lastSeparable) {
+            mapRows(grid, view, fi, fj, 0, (view.height() + BLOCK - 1) / BLOCK);
+            return;
+        }
         this.grid = grid;
         this.view = view;
         this.fi = fi;
         this.fj = fj;
         this.period = period(grid);
-        int w = view.width();
-        int h = view.height();
-        lastSeparable = separable(grid, view.crs());
-        if (lastSeparable) {
-            mapSeparable(w, h, fi != null);
-            this.grid = null;
-            this.view = null;
-            this.fi = null;
-            this.fj = null;
-            return;
-        }
-        mapRows(0, (h + BLOCK - 1) / BLOCK);
+        mapSeparable(view.width(), view.height(), fi != null);
         this.grid = null;
         this.view = null;
         this.fi = null;
