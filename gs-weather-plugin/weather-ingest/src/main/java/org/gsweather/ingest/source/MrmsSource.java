@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,10 +29,14 @@ import org.gsweather.ingest.store.StoreDirectory;
 
 /**
  * An MRMS product: the volumes of the lookback window are listed from the bucket ({@code
- * REGION/PRODUCT/YYYYMMDD/}), and each one not yet in the store is downloaded whole (gzip'd GRIB2),
- * decompressed, verified and placed as {@code MRMS_PRODUCT_YYYYMMDD-HHMMSS.grib2}.
+ * REGION/PRODUCT/YYYYMMDD/}) or from the product's directory index page, and each one not yet in the store
+ * is downloaded whole (gzip'd GRIB2), decompressed, verified and placed as {@code
+ * MRMS_PRODUCT_YYYYMMDD-HHMMSS.grib2}.
  */
 public final class MrmsSource implements Source {
+    /** A listed volume: its remote file name, where to get it, and its size when the listing says (else -1). */
+    private record Volume(String name, URI uri, long size) {}
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -88,30 +93,31 @@ public final class MrmsSource implements Source {
         Instant from = now.minus(config.lookback().duration());
         TransferListener transfers = context.transfers(name);
         List<String> problems = new ArrayList<>();
-        List<S3Object> volumes = new ArrayList<>();
-        URI listedAt = null;
+        List<Volume> volumes = new ArrayList<>();
+        boolean listed = false;
         for (URI base : config.baseUrl()) {
             try {
-                volumes = list(context, base, from, now, transfers);
-                listedAt = base;
+                volumes = config.indexListing()
+                        ? listIndex(context, base, from, now, transfers)
+                        : listBucket(context, base, from, now, transfers);
+                listed = true;
                 break;
             } catch (IOException e) {
                 problems.add("listing " + base + ": " + e.getMessage());
             }
         }
-        if (listedAt == null) {
+        if (!listed) {
             return new PollReport(null, false, List.of(), problems);
         }
         problems.clear();
         Instant latest = null;
         List<Batch.Job> jobs = new ArrayList<>();
-        for (S3Object volume : volumes) {
+        for (Volume volume : volumes) {
             Instant time = time(remoteName, volume.name()).orElseThrow();
             latest = time;
             String local = volume.name().substring(0, volume.name().length() - 3);
             if (!store.contains(local)) {
-                URI base = listedAt;
-                jobs.add(() -> fetchVolume(context, base, volume, local, time, transfers));
+                jobs.add(() -> fetchVolume(context, volume, local, time, transfers));
             }
         }
         if (latest != null) {
@@ -123,10 +129,12 @@ public final class MrmsSource implements Source {
         return new PollReport(latest, complete, results, problems);
     }
 
-    /** Volumes between {@code from} and {@code now}, oldest first. */
-    private List<S3Object> list(SourceContext context, URI base, Instant from, Instant now, TransferListener transfers)
+    /** Volumes between {@code from} and {@code now} in the bucket's day folders, oldest first. */
+    private List<Volume> listBucket(
+            SourceContext context, URI base, Instant from, Instant now, TransferListener transfers)
             throws IOException, InterruptedException {
-        List<S3Object> out = new ArrayList<>();
+        List<Volume> out = new ArrayList<>();
+        String b = base.toString();
         LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate last = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
@@ -138,19 +146,34 @@ public final class MrmsSource implements Source {
             for (S3Object o : context.listing().list(base, prefix, startAfter, transfers)) {
                 Optional<Instant> t = time(remoteName, o.name());
                 if (t.isPresent() && !t.get().isBefore(from) && !t.get().isAfter(now)) {
-                    out.add(o);
+                    out.add(new Volume(o.name(), URI.create((b.endsWith("/") ? b : b + "/") + o.key()), o.size()));
                 }
             }
         }
-        out.sort((a, b) -> a.name().compareTo(b.name()));
+        out.sort(Comparator.comparing(Volume::name));
+        return out;
+    }
+
+    /** Volumes between {@code from} and {@code now} on the product's directory index page, oldest first. */
+    private List<Volume> listIndex(
+            SourceContext context, URI base, Instant from, Instant now, TransferListener transfers)
+            throws IOException, InterruptedException {
+        String b = base.toString();
+        URI directory = URI.create((b.endsWith("/") ? b : b + "/") + config.directory() + "/");
+        List<Volume> out = new ArrayList<>();
+        for (String name : context.directoryIndex().files(directory, transfers)) {
+            Optional<Instant> t = time(remoteName, name);
+            if (t.isPresent() && !t.get().isBefore(from) && !t.get().isAfter(now)) {
+                out.add(new Volume(name, directory.resolve(name), -1));
+            }
+        }
         return out;
     }
 
     private FileResult fetchVolume(
-            SourceContext context, URI base, S3Object volume, String local, Instant time, TransferListener transfers)
+            SourceContext context, Volume volume, String local, Instant time, TransferListener transfers)
             throws InterruptedException {
-        String b = base.toString();
-        URI uri = URI.create((b.endsWith("/") ? b : b + "/") + volume.key());
+        URI uri = volume.uri();
         String gz = local + ".gz";
         try {
             for (int attempt = 0; ; attempt++) {

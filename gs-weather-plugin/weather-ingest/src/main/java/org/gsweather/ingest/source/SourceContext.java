@@ -2,6 +2,7 @@ package org.gsweather.ingest.source;
 
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
+import org.gsweather.ingest.http.DirectoryIndex;
 import org.gsweather.ingest.http.Fetcher;
 import org.gsweather.ingest.http.S3Listing;
 import org.gsweather.ingest.http.TransferListener;
@@ -21,6 +22,10 @@ public record SourceContext(
 
     S3Listing listing() {
         return new S3Listing(fetcher);
+    }
+
+    DirectoryIndex directoryIndex() {
+        return new DirectoryIndex(fetcher);
     }
 
     /** The transfer counters of a source; the events receive them when they are counters. */

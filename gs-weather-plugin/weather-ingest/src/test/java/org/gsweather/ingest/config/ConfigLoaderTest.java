@@ -137,6 +137,15 @@ class ConfigLoaderTest {
         assertThat(error(FULL.replace("product: sfc", "product: sfcx")))
                 .isEqualTo(
                         "ingest.yaml: sources.hrrr-sfc.product: HRRR products are sfc, prs, nat and subh, not 'sfcx'");
+        assertThat(error(FULL.replace("kind: mrms", "kind: mrms\n    listing: html")))
+                .isEqualTo("ingest.yaml: sources.mrms.listing: 'html' is neither bucket (S3 ListObjectsV2) nor index"
+                        + " (an HTML directory index such as https://mrms.ncep.noaa.gov/data/2D/)");
+        assertThat(error(FULL.replace("kind: mrms", "kind: mrms\n    directory: Refl")))
+                .isEqualTo("ingest.yaml: sources.mrms.directory: only with listing: index (a bucket's folders are"
+                        + " REGION/PRODUCT/YYYYMMDD)");
+        assertThat(error(FULL.replace("kind: mrms", "kind: mrms\n    listing: index\n    region: ALASKA")))
+                .isEqualTo("ingest.yaml: sources.mrms.directory: missing; with listing: index and region ALASKA,"
+                        + " name the product's folder under baseUrl");
         assertThat(error(FULL.replace("  - https://nomads", "  - ftp://nomads")))
                 .startsWith("ingest.yaml: sources.hrrr-sfc.baseUrl: 'ftp://nomads");
     }
@@ -151,6 +160,19 @@ class ConfigLoaderTest {
                 .isEqualTo("ingest.yaml: sources.x.kind: missing; one of hrrr, gfs, nam, mrms, goes");
         assertThat(error("sources:\n  x:\n    kind: gfs\n    store: d\n"))
                 .startsWith("ingest.yaml: sources.x.fields: missing; list the fields");
+    }
+
+    @Test
+    void anMrmsIndexListingDefaultsToNcepsSiteAndTheProductsFolder() throws Exception {
+        IngestConfig c = ConfigLoader.parse(FULL.replace("kind: mrms", "kind: mrms\n    listing: index"), "x");
+        MrmsSourceConfig mrms = (MrmsSourceConfig) c.sources().get("mrms");
+        assertThat(mrms.indexListing()).isTrue();
+        assertThat(mrms.baseUrl()).containsExactly(URI.create("https://mrms.ncep.noaa.gov/data/2D/"));
+        assertThat(mrms.directory()).isEqualTo("ReflectivityAtLowestAltitude");
+        MrmsSourceConfig bucket =
+                (MrmsSourceConfig) ConfigLoader.parse(FULL, "x").sources().get("mrms");
+        assertThat(bucket.indexListing()).isFalse();
+        assertThat(bucket.directory()).isNull();
     }
 
     @Test

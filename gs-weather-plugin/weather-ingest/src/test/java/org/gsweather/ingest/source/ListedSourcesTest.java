@@ -18,7 +18,10 @@ import org.gsweather.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** MRMS and GOES: files found by S3 ListObjectsV2 listings (paginated), downloaded whole, verified. */
+/**
+ * MRMS and GOES: files found by S3 ListObjectsV2 listings (paginated) or HTML directory index pages, downloaded
+ * whole, verified.
+ */
 class ListedSourcesTest {
     private static final String MRMS = "MRMS_ReflectivityAtLowestAltitude_00.50_20230406-%s.grib2";
 
@@ -86,6 +89,59 @@ class ListedSourcesTest {
                     .element(1)
                     .asString()
                     .startsWith("bytes=");
+            assertThat(watcher.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void mrmsVolumesAreFoundOnNcepsDirectoryIndexPages() throws Exception {
+        byte[] gz = Files.readAllBytes(TestData.root()
+                .resolve("grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz"));
+        byte[] grib = Files.readAllBytes(
+                TestData.file("grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz"));
+        String site = "mrms";
+        String folder = "data/2D/ReflectivityAtLowestAltitude/";
+        List<String> times = List.of("115839", "120039", "120239", "120439", "120639");
+        try (Fixture fx = new Fixture(dir, Instant.parse("2023-04-06T12:08:00Z"));
+                StoreWatcher watcher = new StoreWatcher(dir.resolve("mrms"))) {
+            for (String t : times) {
+                fx.noaa.put(site, folder + MRMS.formatted(t) + ".gz", gz);
+            }
+            // Published later than the clock's now: not on the page yet.
+            fx.noaa.put(site, folder + MRMS.formatted("120839") + ".gz", gz, Instant.parse("2023-04-06T12:09:10Z"));
+            fx.noaa.put(site, folder + "MRMS_ReflectivityAtLowestAltitude.latest.grib2.gz", gz);
+            fx.noaa.put(site, "data/2D/PrecipRate/MRMS_PrecipRate_00.00_20230406-120400.grib2.gz", gz);
+            fx.noaa.fault(site, folder, new FakeNoaa.Status(503, "0"));
+            String yaml = """
+                    sources:
+                      mrms:
+                        kind: mrms
+                        product: ReflectivityAtLowestAltitude_00.50
+                        listing: index
+                        baseUrl: ${bucket:mrms}/data/2D/
+                        store: mrms
+                        lookback: 8m
+                    """;
+            try (Ingester ingester = fx.ingester(yaml)) {
+                assertThat(ingester.runOnce()).isTrue();
+            }
+            // 12:00:00 to 12:08:00: four volumes; not the .latest copy, another product or 11:58:39.
+            List<String> expected =
+                    times.subList(1, 5).stream().map(MRMS::formatted).toList();
+            assertThat(Files.list(dir.resolve("mrms"))
+                            .map(p -> p.getFileName().toString())
+                            .filter(n -> !n.startsWith(".")))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            for (String name : expected) {
+                assertThat(Files.readAllBytes(dir.resolve("mrms").resolve(name)))
+                        .as(name)
+                        .isEqualTo(grib);
+            }
+            // The page was asked for again after its 503; no bucket listing was tried.
+            assertThat(fx.noaa.requests(site, folder))
+                    .extracting(Logged::status)
+                    .containsExactly(503, 200);
+            assertThat(fx.noaa.log()).noneMatch(l -> l.path().contains("list-type"));
             assertThat(watcher.violations()).isEmpty();
         }
     }

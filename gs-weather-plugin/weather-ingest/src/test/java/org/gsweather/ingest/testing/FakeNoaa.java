@@ -27,7 +27,8 @@ import java.util.concurrent.Executors;
 /**
  * A local HTTP server that behaves like NOAA's public S3 buckets: path-style {@code /BUCKET/KEY}, GET
  * with single byte ranges and {@code If-Range}, ETags, 404 for missing keys, ListObjectsV2 with
- * pagination ({@code max-keys}, {@code continuation-token}, {@code start-after}). Objects appear at a
+ * pagination ({@code max-keys}, {@code continuation-token}, {@code start-after}), and an Apache-style HTML
+ * index page for a path ending in {@code /} (as NCEP's MRMS site lists its directories). Objects appear at a
  * publication time of the test's clock. Faults are queued per object and served to the next requests:
  * a status with {@code Retry-After}, a connection dropped mid-body, a body cut short with consistent
  * headers, a stall.
@@ -136,6 +137,10 @@ public final class FakeNoaa implements AutoCloseable {
                 respond(ex, path, range, s.code(), new byte[0]);
                 return;
             }
+            if (key.endsWith("/")) {
+                directoryIndex(ex, bucket, key);
+                return;
+            }
             Obj obj = object(bucket, key);
             if (obj == null) {
                 byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code><Key>" + key
@@ -210,6 +215,60 @@ public final class FakeNoaa implements AutoCloseable {
             ex.getResponseBody().write(body);
         }
         log.add(new Logged(ex.getRequestMethod(), path, range, status, body.length));
+    }
+
+    /**
+     * An Apache-style directory index of the keys directly under {@code folder} (as NCEP's MRMS site
+     * shows its directories): sort links, a parent link, one table row per file; 404 when nothing is there.
+     */
+    private void directoryIndex(HttpExchange ex, String bucket, String folder) throws IOException {
+        String path = ex.getRequestURI().getRawPath();
+        List<String> names = new ArrayList<>();
+        synchronized (this) {
+            TreeMap<String, Obj> objects = buckets.getOrDefault(bucket, new TreeMap<>());
+            for (Map.Entry<String, Obj> e : objects.tailMap(folder, false).entrySet()) {
+                if (!e.getKey().startsWith(folder)) {
+                    break;
+                }
+                String rest = e.getKey().substring(folder.length());
+                if (!rest.contains("/") && !e.getValue().published().isAfter(clock.instant())) {
+                    names.add(rest);
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            respond(
+                    ex,
+                    path,
+                    null,
+                    404,
+                    "<html><body><h1>Not Found</h1></body></html>".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        StringBuilder html = new StringBuilder("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2 Final//EN\">\n<html>\n")
+                .append(" <head>\n  <title>Index of ")
+                .append(path)
+                .append("</title>\n </head>\n <body>\n")
+                .append("<h1>Index of ")
+                .append(path)
+                .append("</h1>\n  <table>\n")
+                .append("   <tr><th valign=\"top\"><img src=\"/icons/blank.gif\" alt=\"[ICO]\"></th>")
+                .append("<th><a href=\"?C=N;O=D\">Name</a></th><th><a href=\"?C=M;O=A\">Last modified</a></th>")
+                .append("<th><a href=\"?C=S;O=A\">Size</a></th></tr>\n")
+                .append("<tr><td valign=\"top\"><img src=\"/icons/back.gif\" alt=\"[PARENTDIR]\"></td>")
+                .append("<td><a href=\"")
+                .append(path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1))
+                .append("\">Parent Directory</a></td><td>&nbsp;</td><td align=\"right\">  - </td></tr>\n");
+        for (String name : names) {
+            html.append("<tr><td valign=\"top\"><img src=\"/icons/unknown.gif\" alt=\"[   ]\"></td><td><a href=\"")
+                    .append(name)
+                    .append("\">")
+                    .append(name)
+                    .append("</a></td><td align=\"right\">2023-04-06 12:01  </td><td align=\"right\">428K</td></tr>\n");
+        }
+        html.append("   <tr><th colspan=\"4\"><hr></th></tr>\n</table>\n</body></html>\n");
+        ex.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
+        respond(ex, path, null, 200, html.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void list(HttpExchange ex, String bucket, Map<String, String> q) throws IOException {
