@@ -71,4 +71,18 @@ final class Octets {
         long value = u4(b, base, valueOctet);
         return factor == 0 ? value : value / Math.pow(10, factor);
     }
+
+    /**
+     * Like {@link #scaled}, with a sign-and-magnitude scaled value (WMO Manual on Codes, regulation 92.1.5), as
+     * NCEP writes the negative potential-vorticity surface of GFS ({@code PV=-2e-06} in wgrib2; ecCodes reads the
+     * same octets as the unsigned 2147485648).
+     */
+    static double signedScaled(ByteBuffer b, int base, int factorOctet, int valueOctet) {
+        if (isMissing1(b, base, factorOctet) || isMissing4(b, base, valueOctet)) {
+            return Double.NaN;
+        }
+        int factor = s1(b, base, factorOctet);
+        long value = s4(b, base, valueOctet);
+        return factor == 0 ? value : value / Math.pow(10, factor);
+    }
 }

@@ -1,7 +1,6 @@
 package org.gsweather.grib2;
 
 import static org.gsweather.grib2.Octets.s4;
-import static org.gsweather.grib2.Octets.scaled;
 import static org.gsweather.grib2.Octets.u1;
 import static org.gsweather.grib2.Octets.u2;
 import static org.gsweather.grib2.Octets.u4;
@@ -111,9 +110,9 @@ record ProductDefinition(
         int unit = u1(b, s, 18);
         long forecastTime = s4(b, s, 19);
         int surface1 = u1(b, s, 23);
-        double value1 = scaled(b, s, 24, 25);
+        double value1 = Octets.signedScaled(b, s, 24, 25);
         int surface2 = u1(b, s, 29);
-        double value2 = scaled(b, s, 30, 31);
+        double value2 = Octets.signedScaled(b, s, 30, 31);
 
         Instant intervalEnd = null;
         int statistic = -1;

@@ -104,7 +104,7 @@ class Grib2MetadataTest {
                 String scaled = oracle.key(n, "scaledValueOfFirstFixedSurface");
                 String factor = oracle.key(n, "scaleFactorOfFirstFixedSurface");
                 if (!Double.isNaN(info.level().value()) && scaled.matches("\\d+") && factor.matches("-?\\d+")) {
-                    double expected = Long.parseLong(scaled) / Math.pow(10, Integer.parseInt(factor));
+                    double expected = signAndMagnitude(Long.parseLong(scaled)) / Math.pow(10, Integer.parseInt(factor));
                     soft.assertThat(info.level().value())
                             .as(where + " level value")
                             .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, expected)));
@@ -112,6 +112,14 @@ class Grib2MetadataTest {
             }
         }
         soft.assertAll();
+    }
+
+    /**
+     * ecCodes declares the scaled value of a fixed surface unsigned and gives GFS's negative potential-vorticity
+     * surface as 2147485648; WMO regulation 92.1.5 (and wgrib2, {@code PV=-2e-06}) reads the top bit as the sign.
+     */
+    private static long signAndMagnitude(long unsigned) {
+        return unsigned >= 0x80000000L ? -(unsigned & 0x7fffffffL) : unsigned;
     }
 
     private static long hours(FieldInfo info, java.time.Instant t) {
@@ -128,6 +136,20 @@ class Grib2MetadataTest {
     private static java.time.Instant validity(String date, String time) {
         String hhmm = String.format("%04d", Integer.parseInt(time));
         return LocalDateTime.parse(date + hhmm, VALIDITY).toInstant(ZoneOffset.UTC);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSouthernPotentialVorticitySurfaceIsNegative() throws IOException {
+        try (Grib2File gfs = Grib2File.open(TestData.file("grib2/pygrib/gfs.t12z.pgrbf120.2p5deg.grib2"))) {
+            // wgrib2: 327:...:UGRD:PV=2e-06 (Km^2/kg/s) surface, 333:...:UGRD:PV=-2e-06 (Km^2/kg/s) surface
+            org.gsweather.field.Level north = gfs.field(327).info().level();
+            org.gsweather.field.Level south = gfs.field(333).info().level();
+            assertThat(north.type()).isEqualTo(south.type());
+            assertThat(north.description()).containsIgnoringCase("potential vorticity");
+            assertThat(north.value()).isEqualTo(2e-6);
+            assertThat(south.value()).isEqualTo(-2e-6);
+            assertThat(south.label()).isEqualTo("-" + north.label()).startsWith("-2.0E-6 ");
+        }
     }
 
     @org.junit.jupiter.api.Test

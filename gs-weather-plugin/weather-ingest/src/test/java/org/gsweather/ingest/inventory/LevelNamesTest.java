@@ -51,6 +51,8 @@ class LevelNamesTest {
                 "0.33-1 sigma layer|0.33-1 'sigma' value (Sigma level)",
                 "top of atmosphere|Nominal top of atmosphere",
                 "planetary boundary layer|Planetary boundary layer",
+                "PV=2e-06 (Km^2/kg/s) surface|2.0E-6 (K m^2)/(kg s) (Potential vorticity surface)",
+                "PV=-2e-06 (Km^2/kg/s) surface|-2.0E-6 (K m^2)/(kg s) (Potential vorticity surface)",
             })
     void publishedLevelTextsMapToInspectLabels(String wgrib2, String label) {
         LevelCodes codes = LevelNames.parseWgrib2(wgrib2).orElseThrow();
@@ -87,7 +89,9 @@ class LevelNamesTest {
                         "Highest tropospheric freezing level",
                         "1829 m (Specific altitude above mean sea level)",
                         "0.33-1 'sigma' value (Sigma level)",
-                        "Nominal top of atmosphere");
+                        "Nominal top of atmosphere",
+                        "2.0E-6 (K m^2)/(kg s) (Potential vorticity surface)",
+                        "-2.0E-6 (K m^2)/(kg s) (Potential vorticity surface)");
     }
 
     /** Every level of real NCEP files survives wgrib2 text and back to the label weather-core gives it. */
