@@ -1,16 +1,20 @@
 package org.gsweather.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.gsweather.ingest.Ingester;
+import org.gsweather.ingest.MetricsEndpoint;
 import org.gsweather.ingest.config.ConfigLoader;
 import org.gsweather.ingest.config.IngestConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -27,6 +31,14 @@ final class IngestCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "YAML configuration (docs/ingest.md)")
     Path config;
+
+    @Option(
+            names = "--metrics",
+            paramLabel = "[HOST:]PORT",
+            description = "Serve the ingest's counters and freshness gauges for Prometheus at"
+                    + " http://HOST:PORT/metrics while it runs (HOST 127.0.0.1 unless given; 0.0.0.0 for every"
+                    + " interface). See docs/metrics.md.")
+    String metrics;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
@@ -52,11 +64,38 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InetSocketAddress metricsAddress = metrics == null ? null : address(metrics);
         IngestConfig loaded = ConfigLoader.load(config);
         PrintWriter err = spec.commandLine().getErr();
-        Ingester.Environment system = Ingester.Environment.system(null);
+        try (MetricsEndpoint endpoint = metricsAddress == null ? null : MetricsEndpoint.start(metricsAddress)) {
+            if (endpoint != null) {
+                err.println("wx ingest: meters at http://" + endpoint.address().getHostString() + ":"
+                        + endpoint.address().getPort() + "/metrics");
+            }
+            return run(loaded, err, endpoint == null ? null : endpoint.registry());
+        }
+    }
+
+    private InetSocketAddress address(String value) {
+        int colon = value.lastIndexOf(':');
+        String host = colon < 0 ? "127.0.0.1" : value.substring(0, colon);
+        String port = value.substring(colon + 1);
+        try {
+            int p = Integer.parseInt(port);
+            if (p < 0 || p > 65535 || host.isEmpty()) {
+                throw new NumberFormatException();
+            }
+            return new InetSocketAddress(host, p);
+        } catch (NumberFormatException e) {
+            throw new ParameterException(
+                    spec.commandLine(), "--metrics: '" + value + "' is not [HOST:]PORT, e.g. 9465 or 0.0.0.0:9465");
+        }
+    }
+
+    private Integer run(IngestConfig loaded, PrintWriter err, MeterRegistry registry) throws Exception {
+        Ingester.Environment system = Ingester.Environment.system(registry);
         Ingester.Environment env =
-                new Ingester.Environment(system.clock(), system.sleeper(), null, null, err, system.random());
+                new Ingester.Environment(system.clock(), system.sleeper(), null, registry, err, system.random());
         try (Ingester ingester = new Ingester(loaded, env)) {
             if (mode.once) {
                 return ingester.runOnce() ? 0 : 1;

@@ -50,4 +50,30 @@ class IngestCommandTest {
         assertThat(status).contains("\"goes\"", "listing http://127.0.0.1:9");
         assertThat(dir.resolve("goes")).doesNotExist();
     }
+
+    @Test
+    void aMetricsAddressThatIsNotHostAndPortIsRefused(@TempDir Path dir) {
+        WxTest.Result r = WxTest.wx(
+                "ingest", "--config", dir.resolve("x.yaml").toString(), "--once", "--metrics", "localhost:http");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--metrics: 'localhost:http' is not [HOST:]PORT, e.g. 9465 or 0.0.0.0:9465");
+    }
+
+    @Test
+    void theMetricsEndpointRunsBesideTheIngest(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ingest.yaml");
+        Files.writeString(config, """
+                retries: {attempts: 1}
+                sources:
+                  goes:
+                    kind: goes
+                    satellite: goes18
+                    product: ABI-L1b-RadC
+                    baseUrl: http://127.0.0.1:9
+                    store: goes
+                """);
+        WxTest.Result r = WxTest.wx("ingest", "--config", config.toString(), "--once", "--metrics", "127.0.0.1:0");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).containsPattern("wx ingest: meters at http://127\\.0\\.0\\.1:\\d+/metrics");
+    }
 }

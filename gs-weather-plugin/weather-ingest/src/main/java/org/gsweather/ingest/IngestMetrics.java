@@ -1,17 +1,21 @@
 package org.gsweather.ingest;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.gsweather.ingest.http.TransferListener;
 
 /**
  * Counters per source: files ingested, bytes received, requests, retries, failed files. They feed the
  * status file and progress lines, and, when a Micrometer registry is given, the counters {@code
- * wx.ingest.files}, {@code wx.ingest.bytes}, {@code wx.ingest.requests}, {@code wx.ingest.retries} and
- * {@code wx.ingest.errors}, tagged {@code source}.
+ * wx.ingest.files}, {@code wx.ingest.bytes}, {@code wx.ingest.requests}, {@code wx.ingest.retries}, {@code
+ * wx.ingest.errors} and {@code wx.ingest.poll.problems}, and the gauges {@code wx.ingest.last.poll}, {@code wx.ingest.last.file} and
+ * {@code wx.ingest.latest.run} (Unix seconds; 0 until known), all tagged {@code source}.
  */
 public final class IngestMetrics {
     /** One count, kept here and mirrored in a Micrometer counter when there is a registry. */
@@ -42,6 +46,12 @@ public final class IngestMetrics {
         final Count requests;
         final Count retries;
         final Count errors;
+        final Count pollProblems;
+        /** Unix seconds of the end of the last poll, of the last file placed, of the newest run listed. */
+        final AtomicLong lastPoll = new AtomicLong();
+
+        final AtomicLong lastFile = new AtomicLong();
+        final AtomicLong latestRun = new AtomicLong();
 
         Counters(MeterRegistry registry, String source) {
             files = count(registry, "wx.ingest.files", "files placed in the store", source, "files");
@@ -49,6 +59,48 @@ public final class IngestMetrics {
             requests = count(registry, "wx.ingest.requests", "HTTP requests sent", source, "requests");
             retries = count(registry, "wx.ingest.retries", "requests tried again", source, "retries");
             errors = count(registry, "wx.ingest.errors", "files that failed", source, "errors");
+            pollProblems = count(
+                    registry,
+                    "wx.ingest.poll.problems",
+                    "problems of polls: listings, inventories or retention that failed",
+                    source,
+                    "problems");
+            if (registry != null) {
+                gauge(registry, "wx.ingest.last.poll", "end of the source's last poll", source, lastPoll);
+                gauge(registry, "wx.ingest.last.file", "when the source's last file was placed", source, lastFile);
+                gauge(
+                        registry,
+                        "wx.ingest.latest.run",
+                        "the newest run, volume or scan found at the source",
+                        source,
+                        latestRun);
+            }
+        }
+
+        private static void gauge(
+                MeterRegistry registry, String name, String description, String source, AtomicLong seconds) {
+            // An ingester started again on the same registry takes the gauge over from the one before.
+            Gauge earlier = registry.find(name).tag("source", source).gauge();
+            if (earlier != null) {
+                registry.remove(earlier);
+            }
+            Gauge.builder(name, seconds, AtomicLong::get)
+                    .description(description + " (Unix time)")
+                    .baseUnit("seconds")
+                    .tag("source", source)
+                    .register(registry);
+        }
+
+        void polled(Instant at, Instant newestRun) {
+            lastPoll.set(at.getEpochSecond());
+            if (newestRun != null) {
+                latestRun.accumulateAndGet(newestRun.getEpochSecond(), Math::max);
+            }
+        }
+
+        void placed(Instant at) {
+            files.add(1);
+            lastFile.set(at.getEpochSecond());
         }
 
         private static Count count(

@@ -222,6 +222,7 @@ public final class Ingester implements AutoCloseable {
         Instant now = env.clock().instant();
         boolean ok = report.ok();
         for (String problem : report.problems()) {
+            counters.pollProblems.add(1);
             status.error(name, now, problem);
             if (env.progress() != null) {
                 env.progress().println(name + ": error: " + problem);
@@ -239,8 +240,10 @@ public final class Ingester implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             ok = false;
+            counters.pollProblems.add(1);
             status.error(name, now, "retention: " + e.getMessage());
         }
+        counters.polled(now, report.latestRun());
         status.polled(name, now, report.latestRun(), report.latestComplete(), counters);
         try {
             status.write(now);
@@ -270,7 +273,7 @@ public final class Ingester implements AutoCloseable {
             IngestMetrics.Counters c = metrics.of(source);
             Instant now = env.clock().instant();
             if (result.outcome() == Outcome.INGESTED) {
-                c.files.add(1);
+                c.placed(now);
                 status.ingested(source, now);
                 if (result.message() != null) {
                     status.error(source, now, result.name() + ": " + result.message());
