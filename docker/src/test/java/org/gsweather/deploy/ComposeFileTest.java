@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docker/compose.yaml: Redis with a password, two GeoServer nodes that differ only in their node id, on one data
- * directory volume, nginx in front with the template bin/start uses; healthchecks everywhere; and every variable
+ * directory volume, nginx in front with the template bin/start uses, Prometheus scraping the nodes; healthchecks
+ * everywhere; and every variable
  * the data directory template reads is given to the nodes, by compose and by bin/start alike.
  */
 class ComposeFileTest {
@@ -57,7 +58,43 @@ class ComposeFileTest {
     void theDeploymentIsRedisTwoGeoServerNodesAndNginx() {
         List<String> names = new ArrayList<>();
         compose.path("services").fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("redis", "geoserver-1", "geoserver-2", "nginx");
+        assertThat(names).containsExactly("redis", "geoserver-1", "geoserver-2", "nginx", "prometheus");
+    }
+
+    @Test
+    void prometheusScrapesEveryGeoServerNodeWithTheAdminPassword() throws IOException {
+        JsonNode config = new ObjectMapper(new YAMLFactory())
+                .readTree(Repository.file("docker/prometheus.yml").toFile());
+        JsonNode job = null;
+        for (JsonNode j : config.path("scrape_configs")) {
+            if (j.path("job_name").asText().equals("geoserver-weather")) {
+                job = j;
+            }
+        }
+        assertThat(job).as("the geoserver-weather job").isNotNull();
+        // The REST controller's path under GeoServer's /rest (RestBaseController.ROOT_PATH).
+        String controller = Files.readString(
+                Repository.file(
+                        "gs-weather-plugin/weather-geoserver/src/main/java/org/gsweather/geoserver/metrics/MetricsController.java"));
+        assertThat(controller).contains("ROOT_PATH + \"/wx\")", "@GetMapping(\"/metrics\")");
+        assertThat(job.path("metrics_path").asText()).isEqualTo("/geoserver/rest/wx/metrics");
+        List<String> nodes = new ArrayList<>();
+        compose.path("services").fieldNames().forEachRemaining(n -> {
+            if (n.startsWith("geoserver-")) {
+                nodes.add(n + ":8080");
+            }
+        });
+        assertThat(texts(job.path("static_configs").get(0).path("targets"))).containsExactlyElementsOf(nodes);
+        assertThat(job.path("basic_auth").path("username").asText())
+                .isEqualTo(environment("geoserver-1").get("GEOSERVER_ADMIN_USER"));
+        String secret = job.path("basic_auth").path("password_file").asText();
+        assertThat(secret).startsWith("/run/secrets/");
+        String name = secret.substring("/run/secrets/".length());
+        assertThat(texts(service("prometheus").path("secrets"))).contains(name);
+        assertThat(compose.path("secrets").path(name).path("environment").asText())
+                .isEqualTo("GEOSERVER_ADMIN_PASSWORD");
+        assertThat(texts(service("prometheus").path("volumes")))
+                .contains("./prometheus.yml:/etc/prometheus/prometheus.yml:ro");
     }
 
     @Test
@@ -129,7 +166,7 @@ class ComposeFileTest {
         assertThat(environment("geoserver-1").get("WX_DATA")).isEqualTo("/var/lib/weather");
         List<String> named = new ArrayList<>();
         compose.path("volumes").fieldNames().forEachRemaining(named::add);
-        assertThat(named).containsExactlyInAnyOrder("redis-data", "geoserver-data");
+        assertThat(named).containsExactlyInAnyOrder("redis-data", "geoserver-data", "prometheus-data");
     }
 
     @Test
