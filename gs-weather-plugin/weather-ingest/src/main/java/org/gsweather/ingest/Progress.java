@@ -37,6 +37,8 @@ final class Progress {
     private final PrintWriter out;
     private final Clock clock;
     private final Map<String, RunProgress> runs = new ConcurrentHashMap<>();
+    /** Each source's last started batch: MRMS and GOES start one for all the volumes or scans of a poll. */
+    private final Map<String, RunProgress> batches = new ConcurrentHashMap<>();
 
     Progress(PrintWriter out, Clock clock) {
         this.out = out;
@@ -44,7 +46,9 @@ final class Progress {
     }
 
     void runStarted(String source, Instant run, int files, int present) {
-        runs.put(key(source, run), new RunProgress(clock.instant(), files, present));
+        RunProgress p = new RunProgress(clock.instant(), files, present);
+        runs.put(key(source, run), p);
+        batches.put(source, p);
         if (out != null && present < files) {
             out.printf(
                     Locale.ROOT,
@@ -57,7 +61,7 @@ final class Progress {
     }
 
     void file(String source, FileResult result) {
-        RunProgress p = runs.get(key(source, result.run()));
+        RunProgress p = runs.getOrDefault(key(source, result.run()), batches.get(source));
         String run = result.run() != null ? RUN.format(result.run()) : "?";
         synchronized (this) {
             if (p != null && result.outcome() == Outcome.INGESTED) {

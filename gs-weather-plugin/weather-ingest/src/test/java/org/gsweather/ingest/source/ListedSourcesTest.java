@@ -142,6 +142,11 @@ class ListedSourcesTest {
                     .extracting(Logged::status)
                     .containsExactly(503, 200);
             assertThat(fx.noaa.log()).noneMatch(l -> l.path().contains("list-type"));
+            // Each volume's line counts the poll's volumes.
+            assertThat(fx.progress())
+                    .contains("mrms 2023-04-06T12:06Z: 0/4 files in the store, fetching the rest")
+                    .contains(": 4/4 files, ")
+                    .doesNotContain("Z: (");
             assertThat(watcher.violations()).isEmpty();
         }
     }
