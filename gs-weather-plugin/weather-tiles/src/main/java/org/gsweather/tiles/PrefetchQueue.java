@@ -26,7 +26,10 @@ import java.util.logging.Logger;
  *   <li>shed under load: while {@code load} reports more than {@code loadLimit} requests being served, nothing is
  *       queued;
  *   <li>once: a task equal to one queued or running is not queued again;
- *   <li>few threads, at minimum priority.
+ *   <li>between requests: a task starts once no request has come for {@code quiet} (told by {@link #activity}), or
+ *       after {@link #MAX_DEFERRAL} of steady requests, so that it does not take the cores a burst of requests (an
+ *       animation frame, a map opened) needs;
+ *   <li>few threads, at minimum priority (which Linux' scheduler ignores, hence the wait for a quiet moment).
  * </ul>
  *
  * @param <T> a task; equal tasks are one task (a record of what to render)
@@ -47,8 +50,13 @@ public final class PrefetchQueue<T> implements MeterBinder, AutoCloseable {
         CLOSED
     }
 
+    /** The longest a task waits for a quiet moment; then it runs among the requests. */
+    static final Duration MAX_DEFERRAL = Duration.ofSeconds(1);
+
     private final String name;
     private final int capacity;
+    private final long quietNanos;
+    private volatile long lastActivity;
     private final IntSupplier load;
     private final int loadLimit;
     private final Consumer<T> work;
@@ -73,6 +81,14 @@ public final class PrefetchQueue<T> implements MeterBinder, AutoCloseable {
      * @param work runs one task; an exception is logged and counted, the thread goes on
      */
     public PrefetchQueue(String name, int capacity, int threads, IntSupplier load, int loadLimit, Consumer<T> work) {
+        this(name, capacity, threads, load, loadLimit, Duration.ZERO, work);
+    }
+
+    /**
+     * @param quiet a task starts once no request has come for this long ({@link #activity}); zero: at once
+     */
+    public PrefetchQueue(
+            String name, int capacity, int threads, IntSupplier load, int loadLimit, Duration quiet, Consumer<T> work) {
         if (capacity < 1 || threads < 1) {
             throw new IllegalArgumentException(
                     name + ": capacity " + capacity + " and threads " + threads + " must be at least 1");
@@ -81,6 +97,8 @@ public final class PrefetchQueue<T> implements MeterBinder, AutoCloseable {
         this.capacity = capacity;
         this.load = load;
         this.loadLimit = loadLimit;
+        this.quietNanos = quiet.toNanos();
+        this.lastActivity = System.nanoTime() - quietNanos;
         this.work = work;
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(this::runLoop, name + "-" + (i + 1));
@@ -122,6 +140,11 @@ public final class PrefetchQueue<T> implements MeterBinder, AutoCloseable {
             queued.notify();
             return outcome;
         }
+    }
+
+    /** A request came: tasks wait until none has come for {@code quiet}. */
+    public void activity() {
+        lastActivity = System.nanoTime();
     }
 
     /** Tasks waiting now. */
@@ -172,6 +195,17 @@ public final class PrefetchQueue<T> implements MeterBinder, AutoCloseable {
                 if (closed) {
                     return;
                 }
+            }
+            if (!awaitQuiet()) {
+                return;
+            }
+            synchronized (queued) {
+                if (closed) {
+                    return;
+                }
+                if (queued.isEmpty()) {
+                    continue; // cleared meanwhile
+                }
                 Iterator<T> first = queued.iterator();
                 task = first.next();
                 first.remove();
@@ -188,6 +222,24 @@ public final class PrefetchQueue<T> implements MeterBinder, AutoCloseable {
                     running.remove(task);
                     queued.notifyAll();
                 }
+            }
+        }
+    }
+
+    /** Waits until no request has come for {@code quiet}, or {@link #MAX_DEFERRAL}; false when interrupted. */
+    private boolean awaitQuiet() {
+        long since = System.nanoTime();
+        long limit = MAX_DEFERRAL.toNanos();
+        while (true) {
+            long now = System.nanoTime();
+            long wait = Math.min(lastActivity + quietNanos - now, since + limit - now);
+            if (wait <= 0) {
+                return true;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                return false;
             }
         }
     }

@@ -111,6 +111,41 @@ class PrefetchQueueTest {
                 .count();
     }
 
+    @Test
+    void aTaskWaitsForAQuietMomentButNotLongerThanTheDeferralLimit() throws Exception {
+        Gate gate = new Gate();
+        gate.release.countDown();
+        try (PrefetchQueue<String> q =
+                new PrefetchQueue<>("test.prefetch", 8, 1, () -> 0, 4, java.time.Duration.ofMillis(400), gate::run)) {
+            // requests every 10 ms: the task waits
+            q.activity();
+            q.offer("a");
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (System.nanoTime() < until) {
+                q.activity();
+                Thread.sleep(10);
+            }
+            assertThat(gate.ran).as("started among requests").isEmpty();
+            // quiet: it starts
+            assertThat(gate.started.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(gate.ran).containsExactly("a");
+
+            // requests that never stop: it starts after the deferral limit all the same
+            q.activity();
+            long offered = System.nanoTime();
+            q.offer("b");
+            long[] startedAfter = {-1};
+            while (startedAfter[0] < 0 && System.nanoTime() - offered < TimeUnit.SECONDS.toNanos(10)) {
+                q.activity();
+                if (gate.started.tryAcquire(5, TimeUnit.MILLISECONDS)) {
+                    startedAfter[0] = System.nanoTime() - offered;
+                }
+            }
+            assertThat(gate.ran).containsExactly("a", "b");
+            assertThat(startedAfter[0]).isGreaterThanOrEqualTo(PrefetchQueue.MAX_DEFERRAL.toNanos());
+        }
+    }
+
     /** Waits (without sleeping) until the workers have finished {@code n} tasks. */
     private static void awaitDone(PrefetchQueue<String> q, long n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

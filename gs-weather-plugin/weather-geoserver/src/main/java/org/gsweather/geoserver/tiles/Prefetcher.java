@@ -38,8 +38,9 @@ import org.springframework.beans.factory.DisposableBean;
  *   <li>in space ({@code WX_PREFETCH_RING}): the metatiles holding the ring of tiles around a requested tile.
  * </ul>
  *
- * One task per metatile, at minimum priority on {@code WX_PREFETCH_THREADS} threads, in a bounded queue that drops the
- * oldest task when full and takes nothing while more than {@code WX_PREFETCH_BUSY} tile requests are being rendered;
+ * One task per metatile, on {@code WX_PREFETCH_THREADS} threads, in a bounded queue that drops the oldest task when full
+ * and takes nothing while more than {@code WX_PREFETCH_BUSY} tile requests are being rendered; a task starts after
+ * {@code WX_PREFETCH_QUIET} ms without a tile request (a second at most);
  * a metatile prefetched in the last minute is not queued again. Only layers anyone may read are prefetched.
  */
 public class Prefetcher implements MeterBinder, DisposableBean {
@@ -100,11 +101,18 @@ public class Prefetcher implements MeterBinder, DisposableBean {
                 settings.prefetchThreads(),
                 load::inFlight,
                 settings.busy(),
+                Duration.ofMillis(settings.prefetchQuiet()),
                 this::render);
         LOG.info("Weather tiles: prefetch of the next " + settings.prefetchTimes() + " times (WX_PREFETCH_TIMES), ring "
                 + (settings.prefetchRing() ? "on" : "off") + " (WX_PREFETCH_RING), " + settings.prefetchThreads()
                 + " thread(s), queue " + settings.prefetchQueue() + ", busy above " + settings.busy()
-                + " renders (WX_PREFETCH_BUSY)");
+                + " renders (WX_PREFETCH_BUSY), after " + settings.prefetchQuiet()
+                + " ms without a tile request (WX_PREFETCH_QUIET)");
+    }
+
+    /** A tile request came (any layer): renders ahead wait for a quiet moment. */
+    void activity() {
+        queue.activity();
     }
 
     /** A tile was requested (hit or not): queue what comes next. */

@@ -90,6 +90,7 @@ public class TileHitFilter implements GeoServerFilter, ExtensionPriority {
             return;
         }
         long start = System.nanoTime();
+        prefetcher.activity();
         ConveyorTile tile = parse(request, response);
         if (tile != null && tile.getLayer() instanceof GeoServerTileLayer layer) {
             boolean open = publicLayers.anyoneMayRead(layer);

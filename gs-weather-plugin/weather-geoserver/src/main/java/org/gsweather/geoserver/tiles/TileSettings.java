@@ -15,6 +15,8 @@ import org.gsweather.tiles.WarmSettings;
  * @param prefetchThreads {@code WX_PREFETCH_THREADS}: threads rendering ahead
  * @param prefetchQueue {@code WX_PREFETCH_QUEUE}: metatiles waiting at most (the oldest is dropped)
  * @param busy {@code WX_PREFETCH_BUSY}: above this many tile requests being rendered, nothing is queued
+ * @param prefetchQuiet {@code WX_PREFETCH_QUIET}: milliseconds without a tile request before a prefetch render starts
+ *     (at most a second later), so that it does not compete with a burst of requests; 0: at once
  * @param warm {@code WX_WARM}: warming of every weather layer unless its metadata {@code wx.warm} says otherwise
  */
 public record TileSettings(
@@ -24,6 +26,7 @@ public record TileSettings(
         int prefetchThreads,
         int prefetchQueue,
         int busy,
+        int prefetchQuiet,
         WarmSettings warm) {
     private static final Logger LOG = Logger.getLogger(TileSettings.class.getName());
 
@@ -42,6 +45,7 @@ public record TileSettings(
                 integer(lookup, "WX_PREFETCH_THREADS", 1, 1, 16),
                 integer(lookup, "WX_PREFETCH_QUEUE", 256, 1, 100_000),
                 integer(lookup, "WX_PREFETCH_BUSY", 2 * cores, 0, 10_000),
+                integer(lookup, "WX_PREFETCH_QUIET", 50, 0, 1000),
                 warm(lookup));
     }
 
