@@ -3,12 +3,8 @@ package org.gsweather.redis;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
@@ -48,24 +44,32 @@ public final class NodeChannel implements AutoCloseable {
     }
 
     private final RedisConnection connection;
-    private final String channel;
     private final String nodeId = UUID.randomUUID().toString();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final Thread subscriber;
-    private volatile boolean subscribed;
-    private volatile boolean closed;
-    private volatile JedisPubSub pubSub;
+    private final ChannelSubscription subscription;
     private boolean everSubscribed;
 
     NodeChannel(RedisConnection connection, String channel) {
         this.connection = connection;
-        this.channel = channel;
-        this.subscriber = new Thread(this::subscribeLoop, "gsweather-redis-node-channel");
-        this.subscriber.setDaemon(true);
+        this.subscription =
+                new ChannelSubscription(connection, channel, "node-channel", new ChannelSubscription.Handler() {
+                    @Override
+                    public void subscribed() {
+                        if (everSubscribed) {
+                            listeners.forEach(NodeChannel::gap);
+                        }
+                        everSubscribed = true;
+                    }
+
+                    @Override
+                    public void message(String text) {
+                        deliver(text);
+                    }
+                });
     }
 
     void start() {
-        subscriber.start();
+        subscription.start();
     }
 
     public String nodeId() {
@@ -73,12 +77,12 @@ public final class NodeChannel implements AutoCloseable {
     }
 
     public String channel() {
-        return channel;
+        return subscription.channel();
     }
 
     /** Whether this node hears the others now. */
     public boolean subscribed() {
-        return subscribed;
+        return subscription.subscribed();
     }
 
     public void addListener(Listener listener) {
@@ -100,7 +104,7 @@ public final class NodeChannel implements AutoCloseable {
         String text = new Message(nodeId, kind, payload).encode();
         for (int attempt = 1; ; attempt++) {
             try {
-                connection.client().publish(channel, text);
+                connection.client().publish(subscription.channel(), text);
                 return true;
             } catch (JedisConnectionException e) {
                 // a pooled connection that a Redis restart broke fails once; the pool then opens a new one
@@ -115,45 +119,16 @@ public final class NodeChannel implements AutoCloseable {
         }
     }
 
-    private void subscribeLoop() {
-        while (!closed) {
-            try (Jedis jedis = connection.open(connection.primaries().get(0))) {
-                JedisPubSub listener = new JedisPubSub() {
-                    @Override
-                    public void onSubscribe(String ch, int count) {
-                        subscribed = true;
-                        if (everSubscribed) {
-                            listeners.forEach(NodeChannel::gap);
-                        }
-                        everSubscribed = true;
-                    }
-
-                    @Override
-                    public void onMessage(String ch, String text) {
-                        Message m = Message.decode(text);
-                        if (m == null || m.sender().equals(nodeId)) {
-                            return;
-                        }
-                        for (Listener l : listeners) {
-                            try {
-                                l.onMessage(m);
-                            } catch (RuntimeException e) {
-                                LOG.warn("Listener failed on message {}: {}", m, e.toString(), e);
-                            }
-                        }
-                    }
-                };
-                pubSub = listener;
-                jedis.subscribe(listener, channel);
+    private void deliver(String text) {
+        Message m = Message.decode(text);
+        if (m == null || m.sender().equals(nodeId)) {
+            return;
+        }
+        for (Listener l : listeners) {
+            try {
+                l.onMessage(m);
             } catch (RuntimeException e) {
-                if (!closed) {
-                    LOG.debug("Node channel subscription lost: {}", e.toString());
-                }
-            } finally {
-                subscribed = false;
-            }
-            if (!closed) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+                LOG.warn("Listener failed on message {}: {}", m, e.toString(), e);
             }
         }
     }
@@ -168,15 +143,6 @@ public final class NodeChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        JedisPubSub p = pubSub;
-        if (p != null && p.isSubscribed()) {
-            try {
-                p.unsubscribe();
-            } catch (RuntimeException e) {
-                LOG.debug("Node channel unsubscribe failed: {}", e.toString());
-            }
-        }
-        subscriber.interrupt();
+        subscription.close();
     }
 }
