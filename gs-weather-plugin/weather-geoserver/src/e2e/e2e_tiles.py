@@ -7,34 +7,17 @@ Usage: e2e_tiles.py GEOSERVER_URL WEATHER_DIR REPO_ROOT
 
 Prints one line per check, 'ok' or 'FAIL'; exits 1 when a check failed.
 """
-import base64, json, os, re, subprocess, sys, time, urllib.error, urllib.request
+import json, os, re, subprocess, sys, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_common import check, failures, request  # noqa: E402
 
 GS, WEATHER, ROOT = sys.argv[1:4]
-ADMIN = "Basic " + base64.b64encode(b"admin:geoserver").decode()
-failures = []
 TIMES = None
 
 
-def check(ok, what, detail=""):
-    print(("ok   " if ok else "FAIL ") + what + (": " + detail if detail else ""), flush=True)
-    if not ok:
-        failures.append(what)
-
-
 def http(method, path, body=None, ctype="text/xml", auth=False, headers=None):
-    url = path if path.startswith("http") else GS + path
-    req = urllib.request.Request(url, data=body.encode() if isinstance(body, str) else body, method=method)
-    if auth:
-        req.add_header("Authorization", ADMIN)
-    if body is not None:
-        req.add_header("Content-Type", ctype)
-    for k, v in (headers or {}).items():
-        req.add_header(k, v)
-    try:
-        with urllib.request.urlopen(req, timeout=120) as r:
-            return r.status, r.read(), r.headers
-    except urllib.error.HTTPError as e:
-        return e.code, e.read(), e.headers
+    return request(GS, method, path, body, ctype, auth, headers)
 
 
 def metrics():

@@ -7,7 +7,7 @@ Everything goes through GeoServer's public interfaces as a user's scripts would:
 stores, layers and dimensions, WMS 1.1.1/1.3.0 and WMTS requests, GWC REST; reference values come
 from bin/wx (inspect, render, locate) on the same files. Prints one line per check: 'ok' or 'FAIL'.
 """
-import base64, json, os, re, shutil, subprocess, sys, tempfile, time, urllib.error, urllib.parse, urllib.request
+import json, os, re, shutil, subprocess, sys, tempfile, time, urllib.parse
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
@@ -15,31 +15,18 @@ import numpy as np
 from osgeo import gdal
 
 gdal.UseExceptions()
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_common import check, failures, request  # noqa: E402
+
 GS, WEATHER, ROOT, LOG = (sys.argv + [None] * 5)[1:5] if __name__ == "__main__" else (None, None, None, None)
-AUTH = "Basic " + base64.b64encode(b"admin:geoserver").decode()
 WX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "bin", "wx")
 TMP = tempfile.mkdtemp(prefix="e2e-weather-")
-failures = []
-
-
-def check(ok, what, detail=""):
-    print(("ok   " if ok else "FAIL ") + what + (": " + detail if detail else ""), flush=True)
-    if not ok:
-        failures.append(what)
 
 
 def http(method, path, body=None, ctype="text/xml", auth=True):
-    url = path if path.startswith("http") else GS + path
-    req = urllib.request.Request(url, data=body.encode() if isinstance(body, str) else body, method=method)
-    if auth:
-        req.add_header("Authorization", AUTH)
-    if body is not None:
-        req.add_header("Content-Type", ctype)
-    try:
-        with urllib.request.urlopen(req, timeout=120) as r:
-            return r.status, r.read(), r.headers.get("Content-Type", "")
-    except urllib.error.HTTPError as e:
-        return e.code, e.read(), e.headers.get("Content-Type", "")
+    """(status, body, Content-Type)."""
+    s, b, h = request(GS, method, path, body, ctype, auth)
+    return s, b, h.get("Content-Type", "")
 
 
 def wx(*args):
