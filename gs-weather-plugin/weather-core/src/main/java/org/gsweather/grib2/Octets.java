@@ -64,12 +64,7 @@ final class Octets {
      * scaled * 10^-factor}; NaN when either is missing.
      */
     static double scaled(ByteBuffer b, int base, int factorOctet, int valueOctet) {
-        if (isMissing1(b, base, factorOctet) || isMissing4(b, base, valueOctet)) {
-            return Double.NaN;
-        }
-        int factor = s1(b, base, factorOctet);
-        long value = u4(b, base, valueOctet);
-        return factor == 0 ? value : value / Math.pow(10, factor);
+        return scaled(b, base, factorOctet, valueOctet, false);
     }
 
     /**
@@ -78,11 +73,15 @@ final class Octets {
      * same octets as the unsigned 2147485648).
      */
     static double signedScaled(ByteBuffer b, int base, int factorOctet, int valueOctet) {
+        return scaled(b, base, factorOctet, valueOctet, true);
+    }
+
+    private static double scaled(ByteBuffer b, int base, int factorOctet, int valueOctet, boolean signed) {
         if (isMissing1(b, base, factorOctet) || isMissing4(b, base, valueOctet)) {
             return Double.NaN;
         }
         int factor = s1(b, base, factorOctet);
-        long value = s4(b, base, valueOctet);
+        long value = signed ? s4(b, base, valueOctet) : u4(b, base, valueOctet);
         return factor == 0 ? value : value / Math.pow(10, factor);
     }
 }
