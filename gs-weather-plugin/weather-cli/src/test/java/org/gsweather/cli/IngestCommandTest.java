@@ -29,8 +29,8 @@ class IngestCommandTest {
         assertThat(WxTest.wx("ingest", "--config", "x.yaml").status()).isEqualTo(2);
     }
 
-    @Test
-    void anUnreachableSourceFailsTheRunAndIsInTheStatusFile(@TempDir Path dir) throws Exception {
+    /** A configuration whose one source is at a port nothing listens on. */
+    private static Path unreachableSource(Path dir) throws Exception {
         Path config = dir.resolve("ingest.yaml");
         Files.writeString(config, """
                 retries: {attempts: 1}
@@ -43,6 +43,12 @@ class IngestCommandTest {
                     baseUrl: http://127.0.0.1:9
                     store: goes
                 """);
+        return config;
+    }
+
+    @Test
+    void anUnreachableSourceFailsTheRunAndIsInTheStatusFile(@TempDir Path dir) throws Exception {
+        Path config = unreachableSource(dir);
         WxTest.Result r = WxTest.wx("ingest", "--config", config.toString(), "--once");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("goes: error: listing http://127.0.0.1:9");
@@ -61,17 +67,7 @@ class IngestCommandTest {
 
     @Test
     void theMetricsEndpointRunsBesideTheIngest(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("ingest.yaml");
-        Files.writeString(config, """
-                retries: {attempts: 1}
-                sources:
-                  goes:
-                    kind: goes
-                    satellite: goes18
-                    product: ABI-L1b-RadC
-                    baseUrl: http://127.0.0.1:9
-                    store: goes
-                """);
+        Path config = unreachableSource(dir);
         WxTest.Result r = WxTest.wx("ingest", "--config", config.toString(), "--once", "--metrics", "127.0.0.1:0");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).containsPattern("wx ingest: meters at http://127\\.0\\.0\\.1:\\d+/metrics");

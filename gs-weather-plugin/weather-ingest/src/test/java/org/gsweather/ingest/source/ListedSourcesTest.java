@@ -61,15 +61,7 @@ class ListedSourcesTest {
             // 12:01:00 to 12:11:00: five volumes; 11:58:39 and 12:00:39 are older than the lookback.
             List<String> expected =
                     times.subList(2, 7).stream().map(MRMS::formatted).toList();
-            assertThat(Files.list(dir.resolve("mrms"))
-                            .map(p -> p.getFileName().toString())
-                            .filter(n -> !n.startsWith(".")))
-                    .containsExactlyInAnyOrderElementsOf(expected);
-            for (String name : expected) {
-                assertThat(Files.readAllBytes(dir.resolve("mrms").resolve(name)))
-                        .as(name)
-                        .isEqualTo(grib);
-            }
+            assertHoldsExactly(dir.resolve("mrms"), expected, grib);
             try (Grib2File got = Grib2File.open(dir.resolve("mrms").resolve(expected.get(0)));
                     Grib2File whole = Grib2File.open(TestData.file(
                             "grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz"))) {
@@ -128,15 +120,7 @@ class ListedSourcesTest {
             // 12:00:00 to 12:08:00: four volumes; not the .latest copy, another product or 11:58:39.
             List<String> expected =
                     times.subList(1, 5).stream().map(MRMS::formatted).toList();
-            assertThat(Files.list(dir.resolve("mrms"))
-                            .map(p -> p.getFileName().toString())
-                            .filter(n -> !n.startsWith(".")))
-                    .containsExactlyInAnyOrderElementsOf(expected);
-            for (String name : expected) {
-                assertThat(Files.readAllBytes(dir.resolve("mrms").resolve(name)))
-                        .as(name)
-                        .isEqualTo(grib);
-            }
+            assertHoldsExactly(dir.resolve("mrms"), expected, grib);
             // The page was asked for again after its 503; no bucket listing was tried.
             assertThat(fx.noaa.requests(site, folder))
                     .extracting(Logged::status)
@@ -271,6 +255,17 @@ class ListedSourcesTest {
                             .filter(n -> !n.startsWith(".")))
                     .containsExactlyInAnyOrder(MRMS.formatted("120439"), MRMS.formatted("120639"));
             assertThat(fx.progress()).contains(MRMS.formatted("120039"), MRMS.formatted("120239"));
+        }
+    }
+
+    /** The store directory holds these files (besides its hidden ones), each with exactly these bytes. */
+    private static void assertHoldsExactly(Path store, List<String> names, byte[] bytes) throws java.io.IOException {
+        try (var files = Files.list(store)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                    .containsExactlyInAnyOrderElementsOf(names);
+        }
+        for (String name : names) {
+            assertThat(Files.readAllBytes(store.resolve(name))).as(name).isEqualTo(bytes);
         }
     }
 }
