@@ -9,11 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.gsweather.ingest.testing.Fixture;
-import org.gsweather.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +23,7 @@ class MetricsEndpointTest {
 
     @Test
     void aScrapeShowsEachSourcesCountsAndTimes() throws Exception {
-        byte[] gz = Files.readAllBytes(TestData.root()
-                .resolve("grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz"));
+        byte[] gz = Fixture.mrmsGz();
         String prefix = "CONUS/ReflectivityAtLowestAltitude_00.50/20230406/";
         try (Fixture fx = new Fixture(dir, Instant.parse("2023-04-06T12:05:00Z"));
                 MetricsEndpoint endpoint = MetricsEndpoint.start(new InetSocketAddress("127.0.0.1", 0))) {

@@ -30,10 +30,8 @@ class ListedSourcesTest {
 
     @Test
     void mrmsVolumesOfTheLookbackWindowAreFetchedAndDecompressed() throws Exception {
-        byte[] gz = Files.readAllBytes(TestData.root()
-                .resolve("grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz"));
-        byte[] grib = Files.readAllBytes(
-                TestData.file("grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz"));
+        byte[] gz = Fixture.mrmsGz();
+        byte[] grib = Files.readAllBytes(Fixture.mrmsGrib());
         String bucket = "noaa-mrms-pds";
         String prefix = "CONUS/ReflectivityAtLowestAltitude_00.50/20230406/";
         List<String> times = List.of("115839", "120039", "120239", "120439", "120639", "120839", "121039");
@@ -63,8 +61,7 @@ class ListedSourcesTest {
                     times.subList(2, 7).stream().map(MRMS::formatted).toList();
             assertHoldsExactly(dir.resolve("mrms"), expected, grib);
             try (Grib2File got = Grib2File.open(dir.resolve("mrms").resolve(expected.get(0)));
-                    Grib2File whole = Grib2File.open(TestData.file(
-                            "grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz"))) {
+                    Grib2File whole = Grib2File.open(Fixture.mrmsGrib())) {
                 assertThat(java.util.Arrays.equals(
                                 got.field(1).read(), whole.field(1).read()))
                         .isTrue();
@@ -87,10 +84,8 @@ class ListedSourcesTest {
 
     @Test
     void mrmsVolumesAreFoundOnNcepsDirectoryIndexPages() throws Exception {
-        byte[] gz = Files.readAllBytes(TestData.root()
-                .resolve("grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz"));
-        byte[] grib = Files.readAllBytes(
-                TestData.file("grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz"));
+        byte[] gz = Fixture.mrmsGz();
+        byte[] grib = Files.readAllBytes(Fixture.mrmsGrib());
         String site = "mrms";
         String folder = "data/2D/ReflectivityAtLowestAltitude/";
         List<String> times = List.of("115839", "120039", "120239", "120439", "120639");
@@ -224,8 +219,7 @@ class ListedSourcesTest {
 
     @Test
     void followingPicksUpNewVolumes() throws Exception {
-        byte[] gz = Files.readAllBytes(TestData.root()
-                .resolve("grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz"));
+        byte[] gz = Fixture.mrmsGz();
         String prefix = "CONUS/ReflectivityAtLowestAltitude_00.50/20230406/";
         Instant start = Instant.parse("2023-04-06T12:01:00Z");
         try (Fixture fx = new Fixture(dir, start)) {

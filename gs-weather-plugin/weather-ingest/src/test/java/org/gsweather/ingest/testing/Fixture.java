@@ -67,6 +67,20 @@ public final class Fixture implements AutoCloseable {
         return progress.toString(StandardCharsets.UTF_8);
     }
 
+    /** The MRMS test volume (ReflectivityAtLowestAltitude_00.50, 2023-04-06 12:00:39). */
+    private static final String MRMS_VOLUME =
+            "grib2/grib-rs/MRMS_ReflectivityAtLowestAltitude_00.50_20230406-120039.grib2.gz";
+
+    /** The MRMS test volume as NOAA publishes it: gzip'd GRIB2. */
+    public static byte[] mrmsGz() throws IOException {
+        return Files.readAllBytes(org.gsweather.testing.TestData.root().resolve(MRMS_VOLUME));
+    }
+
+    /** The MRMS test volume's GRIB2, as the ingest places it. */
+    public static Path mrmsGrib() {
+        return org.gsweather.testing.TestData.file(MRMS_VOLUME);
+    }
+
     /** The wgrib2-style inventory of GRIB2 bytes, as NCEP publishes beside a file. */
     public static String inventory(byte[] grib) {
         try {
