@@ -45,6 +45,9 @@ import org.gsweather.loadtest.scenario.StagePlan;
  */
 public final class ClientWarmup {
     private static final int CONNECTIONS = 16;
+    /** Requests a second of the open loop's half: enough to compile its path, far below what the client can send. */
+    private static final double OPEN_RATE = 2000;
+
     private static final byte[] BODY = new byte[700];
 
     private ClientWarmup() {}
@@ -99,48 +102,48 @@ public final class ClientWarmup {
                 for (int i = 0; i < CONNECTIONS; i++) {
                     connections.add(driver.connection());
                 }
-                StagePlan plan = new StagePlan(
-                        "warmup",
-                        LoadModel.CLOSED,
-                        CONNECTIONS,
-                        0,
-                        duration,
-                        Long.MAX_VALUE,
-                        Duration.ZERO,
-                        true,
-                        new PatternPlan(
-                                "uniform",
-                                1,
-                                List.of(),
-                                List.of(),
-                                1,
-                                1,
-                                1,
-                                Duration.ZERO,
-                                1,
-                                1,
-                                1,
-                                1,
-                                null,
-                                1,
-                                false));
                 StageContext.openAll(connections, TimeUnit.SECONDS.toNanos(5));
-                long start = System.nanoTime();
-                StageMetrics metrics = new StageMetrics(start);
-                ClosedLoop.run(new StageContext(
-                        plan,
-                        source,
-                        false,
-                        connections,
-                        metrics,
-                        new RunControl(Long.MAX_VALUE, duration.plusSeconds(10)),
-                        start,
-                        TimeUnit.SECONDS.toNanos(5)));
-                metrics.sample();
+                // both loops: the closed one sends from the event loops, the open one from this thread on a clock
+                Duration half = duration.dividedBy(2);
+                warm(LoadModel.CLOSED, 0, half, source, connections);
+                warm(LoadModel.OPEN, OPEN_RATE, half, source, connections);
             }
             server.close().sync();
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    private static void warm(
+            LoadModel model, double rate, Duration duration, RequestSource source, List<HttpConnection> connections)
+            throws InterruptedException {
+        StagePlan plan = new StagePlan(
+                "warmup",
+                model,
+                CONNECTIONS,
+                rate,
+                duration,
+                Long.MAX_VALUE,
+                Duration.ZERO,
+                true,
+                new PatternPlan(
+                        "uniform", 1, List.of(), List.of(), 1, 1, 1, Duration.ZERO, 1, 1, 1, 1, null, 1, false));
+        long start = System.nanoTime();
+        StageMetrics metrics = new StageMetrics(start);
+        StageContext c = new StageContext(
+                plan,
+                source,
+                false,
+                connections,
+                metrics,
+                new RunControl(Long.MAX_VALUE, duration.plusSeconds(10)),
+                start,
+                TimeUnit.SECONDS.toNanos(5));
+        if (model == LoadModel.OPEN) {
+            OpenLoop.run(c);
+        } else {
+            ClosedLoop.run(c);
+        }
+        metrics.sample();
     }
 }
