@@ -35,7 +35,7 @@ public final class DirectoryIndex {
      * @throws DataFormatException when the page is not an HTML page
      */
     public List<String> files(URI directory, TransferListener listener) throws IOException, InterruptedException {
-        URI dir = asDirectory(directory);
+        URI dir = Urls.under(directory, "");
         Optional<String> html = fetcher.text(dir, listener);
         if (html.isEmpty()) {
             throw new IOException(dir + ": HTTP 404: no such directory");
@@ -78,11 +78,5 @@ public final class DirectoryIndex {
         return a.getScheme().equalsIgnoreCase(b.getScheme())
                 && a.getHost().equalsIgnoreCase(b.getHost())
                 && a.getPort() == b.getPort();
-    }
-
-    /** The URL with a trailing slash, so that relative links resolve inside it. */
-    static URI asDirectory(URI uri) {
-        String s = uri.toString();
-        return s.endsWith("/") ? uri : URI.create(s + "/");
     }
 }

@@ -19,6 +19,7 @@ import org.gsweather.ingest.config.GoesSourceConfig;
 import org.gsweather.ingest.http.NotPublishedException;
 import org.gsweather.ingest.http.S3Listing.S3Object;
 import org.gsweather.ingest.http.TransferListener;
+import org.gsweather.ingest.http.Urls;
 import org.gsweather.ingest.inventory.ByteRangePlan;
 import org.gsweather.ingest.store.Retention;
 import org.gsweather.ingest.store.StoreDirectory;
@@ -156,8 +157,7 @@ public final class GoesSource implements Source {
     private FileResult fetchScan(
             SourceContext context, URI base, S3Object scan, Instant start, TransferListener transfers)
             throws InterruptedException {
-        String b = base.toString();
-        URI uri = URI.create((b.endsWith("/") ? b : b + "/") + scan.key());
+        URI uri = Urls.under(base, scan.key());
         String local = scan.name();
         try {
             for (int attempt = 0; ; attempt++) {

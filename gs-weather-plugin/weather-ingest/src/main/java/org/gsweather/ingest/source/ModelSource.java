@@ -20,6 +20,7 @@ import org.gsweather.ingest.config.FieldEntry;
 import org.gsweather.ingest.config.ModelSourceConfig;
 import org.gsweather.ingest.http.NotPublishedException;
 import org.gsweather.ingest.http.TransferListener;
+import org.gsweather.ingest.http.Urls;
 import org.gsweather.ingest.inventory.ByteRangePlan;
 import org.gsweather.ingest.inventory.FieldSelector;
 import org.gsweather.ingest.inventory.IdxEntry;
@@ -152,7 +153,7 @@ public final class ModelSource implements Source {
         }
         String path = model.path(run, config.product(), hours.get(0)) + ".idx";
         for (URI base : config.baseUrl()) {
-            if (context.fetcher().text(resolve(base, path), transfers).isPresent()) {
+            if (context.fetcher().text(Urls.under(base, path), transfers).isPresent()) {
                 return true;
             }
         }
@@ -173,11 +174,6 @@ public final class ModelSource implements Source {
         return results;
     }
 
-    private static URI resolve(URI base, String path) {
-        String b = base.toString();
-        return URI.create(b.endsWith("/") ? b + path : b + "/" + path);
-    }
-
     /** Fetches one forecast hour: inventory, selection, ranges, verification, placement. */
     FileResult fetchHour(SourceContext context, Instant run, int hour, TransferListener transfers)
             throws InterruptedException {
@@ -185,7 +181,7 @@ public final class ModelSource implements Source {
         String path = model.path(run, config.product(), hour);
         try {
             for (URI base : config.baseUrl()) {
-                URI grib = resolve(base, path);
+                URI grib = Urls.under(base, path);
                 URI idx = URI.create(grib + ".idx");
                 Optional<String> text = context.fetcher().text(idx, transfers);
                 if (text.isEmpty()) {

@@ -23,6 +23,7 @@ import org.gsweather.ingest.config.MrmsSourceConfig;
 import org.gsweather.ingest.http.NotPublishedException;
 import org.gsweather.ingest.http.S3Listing.S3Object;
 import org.gsweather.ingest.http.TransferListener;
+import org.gsweather.ingest.http.Urls;
 import org.gsweather.ingest.inventory.ByteRangePlan;
 import org.gsweather.ingest.store.Retention;
 import org.gsweather.ingest.store.StoreDirectory;
@@ -134,7 +135,6 @@ public final class MrmsSource implements Source {
             SourceContext context, URI base, Instant from, Instant now, TransferListener transfers)
             throws IOException, InterruptedException {
         List<Volume> out = new ArrayList<>();
-        String b = base.toString();
         LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate last = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
@@ -146,7 +146,7 @@ public final class MrmsSource implements Source {
             for (S3Object o : context.listing().list(base, prefix, startAfter, transfers)) {
                 Optional<Instant> t = time(remoteName, o.name());
                 if (t.isPresent() && !t.get().isBefore(from) && !t.get().isAfter(now)) {
-                    out.add(new Volume(o.name(), URI.create((b.endsWith("/") ? b : b + "/") + o.key()), o.size()));
+                    out.add(new Volume(o.name(), Urls.under(base, o.key()), o.size()));
                 }
             }
         }
@@ -158,8 +158,7 @@ public final class MrmsSource implements Source {
     private List<Volume> listIndex(
             SourceContext context, URI base, Instant from, Instant now, TransferListener transfers)
             throws IOException, InterruptedException {
-        String b = base.toString();
-        URI directory = URI.create((b.endsWith("/") ? b : b + "/") + config.directory() + "/");
+        URI directory = Urls.under(base, config.directory() + "/");
         List<Volume> out = new ArrayList<>();
         for (String name : context.directoryIndex().files(directory, transfers)) {
             Optional<Instant> t = time(remoteName, name);

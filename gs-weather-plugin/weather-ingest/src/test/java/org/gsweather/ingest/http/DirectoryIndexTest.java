@@ -60,10 +60,4 @@ class DirectoryIndexTest {
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageStartingWith(DIR + ": not an HTML directory index");
     }
-
-    @Test
-    void aUrlWithoutTrailingSlashIsTakenAsTheDirectory() {
-        assertThat(DirectoryIndex.asDirectory(URI.create("http://h/data/2D/X")))
-                .isEqualTo(URI.create("http://h/data/2D/X/"));
-    }
 }
