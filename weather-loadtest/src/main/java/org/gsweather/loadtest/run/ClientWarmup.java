@@ -139,11 +139,7 @@ public final class ClientWarmup {
                 new RunControl(Long.MAX_VALUE, duration.plusSeconds(10)),
                 start,
                 TimeUnit.SECONDS.toNanos(5));
-        if (model == LoadModel.OPEN) {
-            OpenLoop.run(c);
-        } else {
-            ClosedLoop.run(c);
-        }
+        c.run();
         metrics.sample();
     }
 }

@@ -128,11 +128,7 @@ public final class Runner {
         sampler.scheduleAtFixedRate(
                 () -> progress.update(stage, metrics.sample(), source.taken()), 1, 1, TimeUnit.SECONDS);
         try {
-            if (stage.model() == LoadModel.OPEN) {
-                OpenLoop.run(c);
-            } else {
-                ClosedLoop.run(c);
-            }
+            c.run();
         } finally {
             sampler.shutdownNow();
             sampler.awaitTermination(5, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.gsweather.loadtest.http.HttpConnection;
 import org.gsweather.loadtest.http.Outcome;
 import org.gsweather.loadtest.pattern.RequestSource;
+import org.gsweather.loadtest.scenario.LoadModel;
 import org.gsweather.loadtest.scenario.StagePlan;
 
 /** What a load loop needs to run one stage, and what it leaves behind. */
@@ -55,6 +56,15 @@ final class StageContext {
     }
 
     /** Records an outcome, unless the run was interrupted (requests cut off by Ctrl-C are not results). */
+    /** Sends the stage's requests with its load model: open (on a clock) or closed (clients in turn). */
+    void run() throws InterruptedException {
+        if (plan.model() == LoadModel.OPEN) {
+            OpenLoop.run(this);
+        } else {
+            ClosedLoop.run(this);
+        }
+    }
+
     void record(Outcome o) {
         if (!dropping) {
             metrics.record(o);
