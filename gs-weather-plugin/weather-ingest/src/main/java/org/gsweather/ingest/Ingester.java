@@ -119,7 +119,8 @@ public final class Ingester implements AutoCloseable {
         return new GoesSource(name, (GoesSourceConfig) config);
     }
 
-    private static ThreadFactory daemon(String prefix) {
+    /** Daemon threads named {@code PREFIX-1}, {@code PREFIX-2}...: none of them keeps the process alive. */
+    static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

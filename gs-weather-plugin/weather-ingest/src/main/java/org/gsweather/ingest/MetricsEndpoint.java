@@ -53,11 +53,7 @@ public final class MetricsEndpoint implements AutoCloseable {
                             + e.getMessage(),
                     e);
         }
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "wx-ingest-metrics");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService thread = Executors.newSingleThreadExecutor(Ingester.daemon("wx-ingest-metrics"));
         server.setExecutor(thread);
         MetricsEndpoint endpoint = new MetricsEndpoint(registry, server, thread);
         server.createContext("/", endpoint::handle);
