@@ -98,9 +98,17 @@ class DecodePoolTest {
     void theFirstFailureReachesTheCallerAndLaterPartsAreSkipped() throws Exception {
         try (DecodePool pool = DecodePool.create(2)) {
             AtomicInteger after = new AtomicInteger();
+            CountDownLatch failing = new CountDownLatch(1);
+            // a later part starts only once part 3 has, and takes a millisecond: the other thread, had the
+            // failure not stopped it, would be half a second into them before part 500
             assertThatThrownBy(() -> pool.run(1000, i -> {
                         if (i == 3) {
+                            failing.countDown();
                             throw new DataFormatException("part 3 is corrupt");
+                        }
+                        if (i > 3) {
+                            await(failing);
+                            sleepMillis(1);
                         }
                         if (i > 500) {
                             after.incrementAndGet();
@@ -203,6 +211,14 @@ class DecodePoolTest {
             barrier.await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("the other part did not come", e);
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
     }
 
