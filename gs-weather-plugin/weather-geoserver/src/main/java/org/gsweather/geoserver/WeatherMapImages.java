@@ -32,7 +32,8 @@ import org.geoserver.wms.map.RenderedImageMap;
  * the size of the whole metatile: for a 4x4 metatile of 256 px tiles with a 16 px gutter, 32
  * allocations of 4.5 MB (two per tile) to encode 16 tiles, three fifths of a metatile miss's time
  * in a profile. A {@link PlanarImage} takes GeoServer's other path: each tile copied once into a
- * tile-sized image, here a row at a time. The pixels are the same.
+ * tile-sized image, here a row at a time. The pixels are the same. Each tile copied out is marked for {@link
+ * WeatherTileEncoder}, which GWC then has write it.
  */
 public final class WeatherMapImages extends GetMapCallbackAdapter {
     /** The marker GWC puts in the GetMap requests of its metatiles (GeoServerTileLayer). */
@@ -92,7 +93,9 @@ public final class WeatherMapImages extends GetMapCallbackAdapter {
         public WritableRaster copyData(WritableRaster tile) {
             WritableRaster source = image.getRaster();
             if (tile == null || !source.getBounds().contains(tile.getBounds()) || !sameByteLayout(source, tile)) {
-                return super.copyData(tile);
+                WritableRaster copy = super.copyData(tile);
+                WeatherTileEncoder.copied(copy);
+                return copy;
             }
             var from = (PixelInterleavedSampleModel) source.getSampleModel();
             var to = (PixelInterleavedSampleModel) tile.getSampleModel();
@@ -113,6 +116,7 @@ public final class WeatherMapImages extends GetMapCallbackAdapter {
                         toBuffer.getOffset() + toY * to.getScanlineStride() + toX * to.getPixelStride(),
                         rowBytes);
             }
+            WeatherTileEncoder.copied(tile);
             return tile;
         }
 
