@@ -10,6 +10,9 @@ import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The same image with a palette, when it has at most 256 colors (ramps and symbols on a transparent background do):
@@ -62,27 +65,53 @@ final class PaletteImages {
         return new BufferedImage(palette.colorModel(), out, false, null);
     }
 
+    /** Four bytes of a pixel as one int, the first byte lowest. */
+    private static final VarHandle PIXEL = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Two pixels, the first in the lower half. */
+    private static final VarHandle PAIR = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Reads each pixel's four bytes as one int (the palette is keyed by that int and turned into ARGB once per color
+     * at the end): a quarter of the work of putting each pixel's bytes together.
+     */
     private static boolean fromBytes(
             DataBufferByte buffer, PixelInterleavedSampleModel sm, int w, int h, Palette palette, byte[] indices) {
         byte[] d = buffer.getData();
-        int[] o = sm.getBandOffsets(); // red, green, blue, alpha
-        int r = o[0];
-        int g = o[1];
-        int b = o[2];
-        int a = o[3];
         int stride = sm.getScanlineStride();
+        long run = 0; // two pixels of the last color: a pair equal to it is two more of that color
+        byte last = 0;
+        boolean inRun = false;
         for (int y = 0, k = 0; y < h; y++) {
             int p = buffer.getOffset() + y * stride;
-            for (int x = 0; x < w; x++, k++, p += 4) {
-                int argb =
-                        (d[p + a] & 0xff) << 24 | (d[p + r] & 0xff) << 16 | (d[p + g] & 0xff) << 8 | (d[p + b] & 0xff);
-                int index = palette.index(argb);
+            int x = 0;
+            for (; x + 1 < w; x += 2, k += 2, p += 8) {
+                long pair = (long) PAIR.get(d, p);
+                if (inRun && pair == run) {
+                    indices[k] = last;
+                    indices[k + 1] = last;
+                    continue;
+                }
+                int first = palette.index((int) pair);
+                int second = palette.index((int) (pair >>> 32));
+                if (first < 0 || second < 0) {
+                    return false;
+                }
+                indices[k] = (byte) first;
+                indices[k + 1] = (byte) second;
+                inRun = (int) pair == (int) (pair >>> 32);
+                run = pair;
+                last = (byte) second;
+            }
+            for (; x < w; x++, k++, p += 4) {
+                int index = palette.index((int) PIXEL.get(d, p));
                 if (index < 0) {
                     return false;
                 }
                 indices[k] = (byte) index;
             }
         }
+        int[] o = sm.getBandOffsets(); // red, green, blue, alpha: the byte of each in the int read
+        palette.reorder(o[0], o[1], o[2], o[3]);
         return true;
     }
 
@@ -145,6 +174,17 @@ final class PaletteImages {
             colors[size] = argb;
             slots[s] = (short) ++size;
             return size - 1;
+        }
+
+        /** The colors were read as ints with red, green, blue and alpha in these bytes (0 lowest): make them ARGB. */
+        void reorder(int red, int green, int blue, int alpha) {
+            for (int k = 0; k < size; k++) {
+                int c = colors[k];
+                colors[k] = (c >>> (8 * alpha) & 0xff) << 24
+                        | (c >>> (8 * red) & 0xff) << 16
+                        | (c >>> (8 * green) & 0xff) << 8
+                        | (c >>> (8 * blue) & 0xff);
+            }
         }
 
         IndexColorModel colorModel() {

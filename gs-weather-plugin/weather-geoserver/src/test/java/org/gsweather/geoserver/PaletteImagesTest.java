@@ -12,15 +12,19 @@ class PaletteImagesTest {
 
     /** A metatile of {@code colors} ARGB colors, translucent ones included, in runs and scattered. */
     private static BufferedImage metatile(int type, int colors) {
+        return image(type, colors, SIZE, SIZE);
+    }
+
+    private static BufferedImage image(int type, int colors, int width, int height) {
         Random random = new Random(11);
         int[] palette = new int[colors];
         for (int k = 0; k < colors; k++) {
             int alpha = k % 3 == 0 ? 0 : k % 3 == 1 ? 255 : 1 + random.nextInt(254);
             palette[k] = alpha << 24 | random.nextInt(1 << 24);
         }
-        BufferedImage image = new BufferedImage(SIZE, SIZE, type);
-        for (int y = 0; y < SIZE; y++) {
-            for (int x = 0; x < SIZE; x++) {
+        BufferedImage image = new BufferedImage(width, height, type);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
                 int k = (x / 7 + y / 5 + (random.nextInt(50) == 0 ? random.nextInt(colors) : 0)) % colors;
                 image.setRGB(x, y, palette[k]);
             }
@@ -30,8 +34,10 @@ class PaletteImagesTest {
 
     private static void assertSamePixels(BufferedImage indexed, BufferedImage rgba) {
         assertThat(indexed.getColorModel()).isInstanceOf(IndexColorModel.class);
-        int[] expected = rgba.getRGB(0, 0, SIZE, SIZE, null, 0, SIZE);
-        int[] actual = indexed.getRGB(0, 0, SIZE, SIZE, null, 0, SIZE);
+        int w = rgba.getWidth();
+        int h = rgba.getHeight();
+        int[] expected = rgba.getRGB(0, 0, w, h, null, 0, w);
+        int[] actual = indexed.getRGB(0, 0, w, h, null, 0, w);
         assertThat(actual).isEqualTo(expected);
     }
 
@@ -41,6 +47,14 @@ class PaletteImagesTest {
         BufferedImage indexed = PaletteImages.indexed(rgba);
         assertSamePixels(indexed, rgba);
         assertThat(((IndexColorModel) indexed.getColorModel()).getMapSize()).isEqualTo(256);
+    }
+
+    @Test
+    void oddWidthsToo() {
+        for (int width : new int[] {1, 3, 255}) {
+            BufferedImage rgba = image(BufferedImage.TYPE_4BYTE_ABGR, 9, width, 37);
+            assertSamePixels(PaletteImages.indexed(rgba), rgba);
+        }
     }
 
     @Test
