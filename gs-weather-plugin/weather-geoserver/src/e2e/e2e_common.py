@@ -1,7 +1,8 @@
-"""What the end-to-end scripts share: the list of checks that failed, and HTTP against GeoServer with urllib.
+"""What the end-to-end scripts share: the list of checks that failed, HTTP against GeoServer with urllib, and the
+pixels of an image.
 
 check(ok, what, detail) prints one line, 'ok' or 'FAIL'; request(...) answers (status, body bytes, headers) for any
-status, as a user's script sees it.
+status, as a user's script sees it; rgba(png) gives an image's pixels (GDAL and numpy: python3-gdal, python3-numpy).
 """
 import base64, urllib.error, urllib.request
 
@@ -30,3 +31,29 @@ def request(base, method, path, body=None, ctype="text/xml", auth=False, headers
             return r.status, r.read(), r.headers
     except urllib.error.HTTPError as e:
         return e.code, e.read(), e.headers
+
+
+def rgba(png_bytes):
+    """The pixels of an image (PNG) as an RGBA array of rows, read by GDAL; a palette is expanded."""
+    import numpy as np
+    from osgeo import gdal
+
+    path = "/vsimem/e2e-image.png"
+    gdal.FileFromMemBuffer(path, png_bytes)
+    try:
+        ds = gdal.Open(path)
+        bands = [ds.GetRasterBand(i + 1).ReadAsArray() for i in range(ds.RasterCount)]
+        table = ds.GetRasterBand(1).GetColorTable()  # the dataset's own: read before it is closed
+        lut = None if table is None else [table.GetColorEntry(i) for i in range(table.GetCount())]
+        ds = None
+    finally:
+        gdal.Unlink(path)
+    if len(bands) == 1 and lut is not None:
+        return np.array(lut, dtype=np.uint8)[bands[0]]
+    if len(bands) <= 2:
+        grey = bands[0]
+        alpha = bands[1] if len(bands) == 2 else np.full_like(grey, 255)
+        return np.dstack([grey, grey, grey, alpha])
+    if len(bands) == 3:
+        return np.dstack(bands + [np.full_like(bands[0], 255)])
+    return np.dstack(bands)

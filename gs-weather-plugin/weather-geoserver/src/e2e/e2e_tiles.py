@@ -10,7 +10,7 @@ Prints one line per check, 'ok' or 'FAIL'; exits 1 when a check failed.
 import json, os, re, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, failures, request  # noqa: E402
+from e2e_common import check, failures, request, rgba  # noqa: E402
 
 GS, WEATHER, ROOT = sys.argv[1:4]
 TIMES = None
@@ -93,6 +93,15 @@ def main():
     s3, b3, h3 = tile(5, 12, 7, t, base="/wx/gwc/service/wmts")
     early = metric(EARLY) - before
     check(s1 == 200 and h1.get("geowebcache-cache-result") == "MISS", "first request renders (MISS, through GWC)")
+    written = metric('gsweather_gwc_tiles_written_total{writer="core"}')
+    half, size = 20037508.342789244, 2 * 20037508.342789244 / 2 ** 5
+    bbox = f"{-half + 7 * size},{half - 13 * size},{-half + 8 * size},{half - 12 * size}"
+    sg, bg, _ = http("GET", f"/wms?service=WMS&version=1.1.1&request=GetMap&layers=wx:t2m&styles=&bbox={bbox}"
+                            f"&width=256&height=256&srs=EPSG:900913&format=image/png&transparent=true&TIME={t}")
+    differ = int((rgba(b1) != rgba(bg)).any(axis=2).sum()) if sg == 200 else -1
+    check(written >= 1 and b1[25] == 3 and differ == 0,
+          "the metatile's tiles are written by the render core's PNG encoder: indexed, the pixels of the same tile's"
+          " WMS GetMap", f"{written:.0f} tiles by the core, {differ} pixels differ from the GetMap")
     check(s2 == 200 and h2.get("geowebcache-cache-result") == "HIT" and early == 1,
           "second request is answered early", f"early hits +{early:.0f}")
     check(b2 == b3 and b2 == b1, "early hit sends the bytes GWC sends", f"{len(b2)} bytes")

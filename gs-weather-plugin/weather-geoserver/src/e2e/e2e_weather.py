@@ -16,7 +16,7 @@ from osgeo import gdal
 
 gdal.UseExceptions()
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, failures, request  # noqa: E402
+from e2e_common import check, failures, request, rgba  # noqa: E402
 
 GS, WEATHER, ROOT, LOG = (sys.argv + [None] * 5)[1:5] if __name__ == "__main__" else (None, None, None, None)
 WX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "bin", "wx")
@@ -95,23 +95,6 @@ def getmap(layer, bbox, size, crs, version="1.1.1", style="", extra=""):
          f"&width={size[0]}&height={size[1]}&{crs_key}={crs}&format=image/png&transparent=true{extra}")
     s, b, ct = http("GET", q, auth=False)
     return s, b, ct
-
-
-def rgba(png_bytes):
-    path = os.path.join(TMP, "img.png")
-    with open(path, "wb") as f:
-        f.write(png_bytes)
-    ds = gdal.Open(path)
-    bands = [ds.GetRasterBand(i + 1).ReadAsArray() for i in range(ds.RasterCount)]
-    if len(bands) == 1:  # paletted: expand through the color table
-        ct = ds.GetRasterBand(1).GetColorTable()
-        lut = np.array([ct.GetColorEntry(i) for i in range(ct.GetCount())], dtype=np.uint8)
-        return lut[bands[0]]
-    if len(bands) == 2:
-        return np.dstack([bands[0], bands[0], bands[0], bands[1]])
-    if len(bands) == 3:
-        return np.dstack(bands + [np.full_like(bands[0], 255)])
-    return np.dstack(bands)
 
 
 def agreement(a, b):

@@ -1,5 +1,7 @@
 package org.gsweather.geoserver;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
@@ -40,6 +42,9 @@ public final class WeatherTileEncoder extends RenderedImageMapResponse implement
 
     private static final ThreadLocal<DataBuffer> WEATHER_TILE = new ThreadLocal<>();
     private static final ThreadLocal<PngEncoder[]> ENCODERS = ThreadLocal.withInitial(() -> new PngEncoder[10]);
+
+    private static final Counter BY_CORE = written("core");
+    private static final Counter BY_GEOSERVER = written("geoserver");
 
     private final WMS wms;
     private final PNGMapResponse stock;
@@ -86,9 +91,19 @@ public final class WeatherTileEncoder extends RenderedImageMapResponse implement
         byte[] png = weather != null && asIs ? encode(image, weather) : null;
         if (png == null) {
             stock.formatImageOutputStream(image, out, mapContent);
+            BY_GEOSERVER.increment();
             return;
         }
         out.write(png);
+        BY_CORE.increment();
+    }
+
+    private static Counter written(String writer) {
+        return Counter.builder("gsweather.gwc.tiles.written")
+                .description("Tiles of metatiles GWC has written, by writer: the render core's PNG encoder (weather"
+                        + " tiles with a palette) or GeoServer's")
+                .tag("writer", writer)
+                .register(Metrics.globalRegistry);
     }
 
     /** The PNG of a weather tile with a palette, or null when the image is not one. */
