@@ -91,6 +91,7 @@ def main():
     before = metric(EARLY)
     s2, b2, h2 = tile(5, 12, 7, t)
     s3, b3, h3 = tile(5, 12, 7, t, base="/wx/gwc/service/wmts")
+    wait_for("early hits counted", lambda: metric(EARLY) - before >= 1, 5)  # counted once the tile is written
     early = metric(EARLY) - before
     check(s1 == 200 and h1.get("geowebcache-cache-result") == "MISS", "first request renders (MISS, through GWC)")
     written = metric('gsweather_gwc_tiles_written_total{writer="core"}')
@@ -113,6 +114,7 @@ def main():
     before = metric(EARLY)
     s5, b5, h5 = http("GET", f"/gwc/service/wmts/rest/wx:t2m/wx:bench_ramp/EPSG:900913/EPSG:900913:5/12/7"
                              f"?format=image/png&TIME={t}")
+    wait_for("early hit counted", lambda: metric(EARLY) - before >= 1, 5)
     check(s5 == 200 and h5.get("geowebcache-cache-result") == "HIT" and metric(EARLY) - before == 1,
           "WMTS REST GetTile is answered early too", f"HTTP {s5} {h5.get('geowebcache-cache-result')}")
     s6, b6, h6 = tile(5, 12, 7, t, headers={"If-Modified-Since": h2["Last-Modified"]})
