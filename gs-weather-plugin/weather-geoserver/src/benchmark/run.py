@@ -42,11 +42,15 @@ def restart_ours(**settings):
 
 def warm_code(url, side):
     """Warms a server's code (class loading, JIT) so that the runs after it measure cold caches, not a cold JVM:
-    WMS GetMaps of every kind (no cache keeps them), then cached tiles of the wind layer (the hit path). The runs
+    WMS GetMaps of every kind (no cache keeps them), tile misses of every kind (20 s of GWC metatile renders,
+    encodings and cache writes from a reset cache), then cached tiles of the wind layer (the hit path). The runs
     that need cold caches reset them."""
     for layer, ours_style, stock_style in KINDS.values():
         style = ours_style if side == "ours" else stock_style
         quiet_loadtest(url, "getmap", layer, style, "--duration", "4s")
+    if not QUICK:
+        for layer, ours_style, stock_style in KINDS.values():
+            quiet_loadtest(url, "warm-misses", layer, ours_style if side == "ours" else stock_style)
     quiet_loadtest(url, "warm", "wx:wind10", "default", "--duration", "3s")
 
 
