@@ -165,7 +165,9 @@ final class Rasterizer {
         double dxdy = (x1 - x0) / (y1 - y0);
         double x = x0;
         if (y0 < 0) {
-            x -= y0 * dxdy;
+            // x between the clipped ends, as in exact arithmetic: rounding can put it a hair outside the image, and a
+            // hair left of 0 is the column before (the row before's last cell, or outside the buffer in row 0)
+            x = clamp(x - y0 * dxdy);
             y0 = 0;
         }
         int rowStart = (int) y0;
@@ -180,7 +182,7 @@ final class Rasterizer {
         for (int y = rowStart; y < rowEnd; y++) {
             int line = y * stride;
             double dy = Math.min(y + 1, y1) - Math.max(y, y0);
-            double xnext = x + dxdy * dy;
+            double xnext = clamp(x + dxdy * dy);
             double d = dy * dir;
             double lo = Math.min(x, xnext);
             double hi = Math.max(x, xnext);

@@ -70,6 +70,19 @@ class OverlaySeamlessnessTest {
     }
 
     @Test
+    void hrrrIsothermsWhereAClippedLineRoundedAHairLeftOfTheTile() {
+        // tile 5/10/11: the x of a line clipped at the tile's left border stepped to just below 0 in the first row,
+        // an index before the coverage buffer (and a wrong cell in the other rows)
+        assertSeamless(
+                FieldSource.of(Sources.field(Sources.HRRR_TMP, "TMP", "")),
+                "isolines:interval=2,base=230,units=K",
+                TileMatrixSet.WEB_MERCATOR_QUAD,
+                5,
+                10,
+                11);
+    }
+
+    @Test
     void isobarsWithLabelsOnEta() {
         assertSeamless(
                 FieldSource.of(Sources.field(Sources.ETA, "PRMSL", "")),
