@@ -30,6 +30,7 @@ import org.geotools.util.factory.Hints;
 import org.gsweather.render.GridValues;
 import org.gsweather.render.Sampling;
 import org.gsweather.render.TileRenderer;
+import org.gsweather.render.TileRendererPool;
 import org.gsweather.render.View;
 import org.gsweather.render.WindValues;
 import org.gsweather.store.Coverage;
@@ -45,7 +46,7 @@ import org.gsweather.store.WeatherStore;
  * GeoTools resampling of whole grids). Thin: the store, the selector and the render core do the work.
  */
 public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
-    private static final ThreadLocal<TileRenderer> SAMPLERS = ThreadLocal.withInitial(TileRenderer::new);
+    private static final TileRendererPool SAMPLERS = TileRendererPool.forProcessors();
     private static final Timer SAMPLE = Timer.builder("gsweather.reader.sample")
             .description("A band of a decoded field sampled onto a request's grid (GeoServer's own rendering: ColorMap,"
                     + " ras:Contour, GetFeatureInfo)")
@@ -272,16 +273,15 @@ public final class WeatherCoverageReader extends AbstractGridCoverage2DReader {
         target = new GeneralBounds(new double[] {grid.minX(), grid.minY()}, new double[] {grid.maxX(), grid.maxY()});
         target.setCoordinateReferenceSystem(crs);
         View view = new View(ng.crs(), grid.minX(), grid.minY(), grid.maxX(), grid.maxY(), width, height);
-        TileRenderer sampler = SAMPLERS.get();
         float[][] bands;
         String[] names;
         if (c.isWind()) {
             WindValues w = store.cache().wind(slice.get());
-            bands = new float[][] {sample(sampler, w.u(), view), sample(sampler, w.v(), view)};
+            bands = SAMPLERS.apply(s -> new float[][] {sample(s, w.u(), view), sample(s, w.v(), view)});
             names = new String[] {"u_east", "v_north"};
         } else {
             GridValues g = store.cache().scalar(slice.get().scalar());
-            bands = new float[][] {sample(sampler, g, view)};
+            bands = SAMPLERS.apply(s -> new float[][] {sample(s, g, view)});
             names = new String[] {c.name()};
         }
         if (request.bands() != null) {

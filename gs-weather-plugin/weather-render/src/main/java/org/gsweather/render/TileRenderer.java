@@ -6,8 +6,9 @@ import org.gsweather.field.DecodePool;
 
 /**
  * Draws fields into images: the entry point of the CLI, the benchmarks and the GeoServer
- * transformations. Not thread-safe: keep one per thread (buffers are reused from tile to tile, so a
- * tile allocates little more than its PNG bytes). Large images (a GWC metatile) are sampled and colored in
+ * transformations. Not thread-safe: keep one per thread that draws, or borrow one from a {@link TileRendererPool}
+ * where many threads draw now and then (buffers are reused from tile to tile, so a tile allocates little more
+ * than its PNG bytes, and are as large as the largest image drawn). Large images (a GWC metatile) are sampled and colored in
  * bands of rows by the threads of a {@link DecodePool} that are idle at that moment, with the same pixels as on
  * one thread.
  */

@@ -27,7 +27,7 @@ import org.gsweather.render.FieldSource;
 import org.gsweather.render.Style;
 import org.gsweather.render.StyleException;
 import org.gsweather.render.StyleParser;
-import org.gsweather.render.TileRenderer;
+import org.gsweather.render.TileRendererPool;
 import org.gsweather.render.View;
 
 /**
@@ -37,7 +37,7 @@ import org.gsweather.render.View;
  */
 final class WxTransformation extends FunctionExpressionImpl
         implements RenderingTransformation, CoverageReadingTransformation {
-    private static final ThreadLocal<TileRenderer> RENDERERS = ThreadLocal.withInitial(TileRenderer::new);
+    private static final TileRendererPool RENDERERS = TileRendererPool.forProcessors();
     /** Parsed once: the renderer keeps a ramp's classification while the same style object draws. */
     private static final Cache<String, List<Style>> STYLES =
             Caffeine.newBuilder().maximumSize(1000).build();
@@ -90,10 +90,12 @@ final class WxTransformation extends FunctionExpressionImpl
             throw new UncheckedIOException(e);
         }
         View view = OutputViews.of(in.bbox(), in.width(), in.height());
-        long start = System.nanoTime();
-        Canvas canvas = RENDERERS.get().render(source, styles, view);
-        DRAW.get(kind).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return CanvasCoverage.of(name, canvas, in.bbox());
+        return RENDERERS.apply(renderer -> {
+            long start = System.nanoTime();
+            Canvas canvas = renderer.render(source, styles, view);
+            DRAW.get(kind).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return CanvasCoverage.of(name, canvas, in.bbox()); // a copy: the canvas is the renderer's
+        });
     }
 
     /** The styles this transformation draws, from its parameters alone (legends). */
