@@ -99,8 +99,8 @@ class DecodePoolTest {
         try (DecodePool pool = DecodePool.create(2)) {
             AtomicInteger after = new AtomicInteger();
             CountDownLatch failing = new CountDownLatch(1);
-            // a later part starts only once part 3 has, and takes a millisecond: the other thread, had the
-            // failure not stopped it, would be half a second into them before part 500
+            // a later part starts only once part 3 has, and takes some microseconds of work: the other thread, had
+            // the failure not stopped it, would be milliseconds into them before part 500
             assertThatThrownBy(() -> pool.run(1000, i -> {
                         if (i == 3) {
                             failing.countDown();
@@ -108,7 +108,9 @@ class DecodePoolTest {
                         }
                         if (i > 3) {
                             await(failing);
-                            sleepMillis(1);
+                            if (work(i) == 0) {
+                                throw new AssertionError("the work is kept");
+                            }
                         }
                         if (i > 500) {
                             after.incrementAndGet();
@@ -214,12 +216,13 @@ class DecodePoolTest {
         }
     }
 
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
+    /** About ten microseconds of arithmetic; never 0 for a part past 3. */
+    private static long work(int part) {
+        long sum = 0;
+        for (int k = 1; k <= 20_000; k++) {
+            sum += k ^ part;
         }
+        return sum;
     }
 
     private static void await(CountDownLatch latch) {
