@@ -38,6 +38,7 @@ def rgba(png_bytes):
     import numpy as np
     from osgeo import gdal
 
+    gdal.UseExceptions()  # an image GDAL cannot read fails the script with GDAL's message
     path = "/vsimem/e2e-image.png"
     gdal.FileFromMemBuffer(path, png_bytes)
     try:

@@ -12,9 +12,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
 import numpy as np
-from osgeo import gdal
 
-gdal.UseExceptions()
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_common import check, failures, request, rgba  # noqa: E402
 
