@@ -87,6 +87,13 @@ def render_ref(path, fields, style, bbox, size, crs, calibrate=None, variable=No
         return f.read()
 
 
+def maps_drawn():
+    """gsweather_wms_maps_total by drawer."""
+    s, b, _ = http("GET", "/rest/wx/metrics", auth=True)
+    found = dict(re.findall(r'gsweather_wms_maps_total\{drawer="(\w+)"\} ([0-9.]+)', b.decode()))
+    return {k: float(found.get(k, 0)) for k in ("core", "geoserver")}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     nam = os.path.join(WEATHER, "nam", "nam.t00z.f12.grib2")
@@ -153,6 +160,18 @@ def main():
         ok = visible > 0.005 and (within >= 0.995 if symbols else worst <= 1)
         check(ok, f"{style} on {layer} (EPSG:3857) = wx render of the same field",
               f"{visible:.2f} drawn, {within:.4f} of pixels within 2/255, largest difference {worst}")
+        if len(generate.STYLES[style][2]) == 1:
+            # drawn by the render core alone; any format option sends the map through GeoServer's renderer
+            before = maps_drawn()
+            s, png, ct = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra)
+            drawn_by_core = maps_drawn()["core"] - before["core"]
+            s2, png2, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra + "&format_options=antialias:full")
+            by_geoserver = maps_drawn()["geoserver"] - before["geoserver"]
+            within, worst = diff(rgba(png), rgba(png2)) if s == s2 == 200 else (0, -1)
+            # (at least: the store's warming may draw metatiles meanwhile)
+            check(drawn_by_core >= 1 and by_geoserver >= 1 and worst <= 1,
+                  f"{style} drawn by the core alone = drawn through GeoServer's renderer",
+                  f"core {drawn_by_core}, GeoServer {by_geoserver} map(s); largest premultiplied difference {worst}")
 
     # 2. axis orders and CRSs
     gfs_t = cases[1]

@@ -2,6 +2,7 @@ package org.gsweather.geoserver;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -51,8 +52,12 @@ public final class WeatherMapImages extends GetMapCallbackAdapter {
         }
         boolean metatile = isMetatile(request.getRawKvp());
         String mime = map.getMimeType();
-        BufferedImage indexed = mime != null && mime.startsWith("image/png") ? PaletteImages.indexed(image) : null;
-        if (!metatile && indexed == null) {
+        BufferedImage indexed = null;
+        if (mime != null && mime.startsWith("image/png")) {
+            // maps the render core drew alone (WxMapOutputFormat) have their palette already
+            indexed = image.getColorModel() instanceof IndexColorModel ? image : PaletteImages.indexed(image);
+        }
+        if (!metatile && (indexed == null || indexed == image)) {
             return map;
         }
         RenderedImageMap rendered = (RenderedImageMap) map;

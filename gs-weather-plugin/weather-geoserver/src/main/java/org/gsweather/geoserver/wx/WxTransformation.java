@@ -67,6 +67,19 @@ final class WxTransformation extends FunctionExpressionImpl
 
     @Override
     public Object evaluate(Object object) {
+        return draw(object, (in, name, canvas) -> CanvasCoverage.of(name, canvas, in.bbox()));
+    }
+
+    /** What a drawing is made into while the renderer that drew it is borrowed (the canvas is the renderer's). */
+    interface Drawing<T> {
+        T of(WxInputs in, String name, Canvas canvas);
+    }
+
+    /**
+     * Draws the field of {@code object} (a reader with GeoServer's read parameters, or a coverage) and returns what
+     * {@code drawing} makes of the canvas; null when the store has no field at the requested time, level and run.
+     */
+    <T> T draw(Object object, Drawing<T> drawing) {
         WxInputs in = WxInputs.of(kind, inputs(object));
         List<Style> styles = styles(in.style());
         FieldSource source;
@@ -94,8 +107,13 @@ final class WxTransformation extends FunctionExpressionImpl
             long start = System.nanoTime();
             Canvas canvas = renderer.render(source, styles, view);
             DRAW.get(kind).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return CanvasCoverage.of(name, canvas, in.bbox()); // a copy: the canvas is the renderer's
+            return drawing.of(in, name, canvas);
         });
+    }
+
+    /** The evaluated parameters, map geometry included, without drawing. */
+    WxInputs inputs() {
+        return WxInputs.of(kind, inputs(null));
     }
 
     /** The styles this transformation draws, from its parameters alone (legends). */

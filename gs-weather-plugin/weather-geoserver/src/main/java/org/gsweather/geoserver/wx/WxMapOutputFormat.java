@@ -1,0 +1,253 @@
+package org.gsweather.geoserver.wx;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.util.List;
+import org.geoserver.platform.ExtensionPriority;
+import org.geoserver.platform.ServiceException;
+import org.geoserver.wms.GetMapRequest;
+import org.geoserver.wms.WMS;
+import org.geoserver.wms.WMSInfo;
+import org.geoserver.wms.WMSMapContent;
+import org.geoserver.wms.WatermarkInfo;
+import org.geoserver.wms.map.RenderedImageMap;
+import org.geoserver.wms.map.RenderedImageMapOutputFormat;
+import org.geotools.api.filter.Filter;
+import org.geotools.api.filter.expression.Expression;
+import org.geotools.api.style.ChannelSelection;
+import org.geotools.api.style.ColorMap;
+import org.geotools.api.style.ContrastEnhancement;
+import org.geotools.api.style.FeatureTypeStyle;
+import org.geotools.api.style.RasterSymbolizer;
+import org.geotools.api.style.Rule;
+import org.geotools.api.style.Style;
+import org.geotools.coverage.grid.io.CoverageReadingTransformation.ReaderAndParams;
+import org.geotools.geometry.jts.ReferencedEnvelope;
+import org.geotools.map.GridReaderLayer;
+import org.geotools.map.Layer;
+import org.geotools.referencing.CRS;
+import org.gsweather.render.Canvas;
+
+/**
+ * GeoServer's PNG map producer, drawing the maps of one raster layer styled by one {@code wx:} transformation
+ * straight from the render core; every other map is drawn by GeoServer's renderer, as its own PNG producer draws it.
+ *
+ * <p>Through GeoServer's renderer such a map is drawn three times over: the core draws the field into palette
+ * indices, GeoServer composites them as a coverage into an RGBA image of the map (a copy, then Java2D), and {@link
+ * org.gsweather.geoserver.WeatherMapImages} turns the RGBA back into a palette for the PNG. Here the core's image is
+ * the map: the same pixels, without the 4-byte image of the map and its two conversions. The request has already
+ * been through everything GeoServer does before drawing (layer security, dimensions and their defaults, read
+ * parameters, {@code wms_*} variables), which this producer only reads.
+ *
+ * <p>Drawn here only what GeoServer would draw exactly so: a transparent map of one layer, not rotated, without
+ * format options, palette or watermark, styled by one feature type style with one rule (no filter, no scale range)
+ * whose one raster symbolizer is plain (opacity 1, no color map, contrast, channels or relief), and whose {@code
+ * wx:} transformation draws over the map's box at the map's size. A request with any {@code format_options} goes to
+ * GeoServer's renderer, which is how to compare the two.
+ */
+public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implements ExtensionPriority {
+    private static final Counter DIRECT = drawn("core");
+    private static final Counter GEOSERVER = drawn("geoserver");
+
+    private final WMS wms;
+
+    public WxMapOutputFormat(WMS wms) {
+        super("image/png", new String[] {"image/png"}, wms);
+        this.wms = wms;
+        setExtension("png");
+    }
+
+    private static Counter drawn(String by) {
+        return Counter.builder("gsweather.wms.maps")
+                .description("PNG maps of GeoServer's WMS by who drew them: the render core alone, or GeoServer's"
+                        + " renderer")
+                .tag("drawer", by)
+                .register(Metrics.globalRegistry);
+    }
+
+    /** First among GeoServer's PNG producers, so that GetMap (and GWC's metatiles) come here. */
+    @Override
+    public int getPriority() {
+        return ExtensionPriority.HIGHEST;
+    }
+
+    @Override
+    public RenderedImageMap produceMap(WMSMapContent content, boolean tiled) throws ServiceException {
+        Direct direct = direct(content, watermarked());
+        if (direct == null) {
+            GEOSERVER.increment();
+            return super.produceMap(content, tiled);
+        }
+        int w = content.getMapWidth();
+        int h = content.getMapHeight();
+        long maxMemory = wms.getMaxRequestMemory() * 1024L;
+        long memory = getDrawingSurfaceMemoryUse(w, h, null, true);
+        if (maxMemory > 0 && memory > maxMemory) { // GeoServer's renderer's limit and words
+            throw new ServiceException(
+                    "Rendering request would use " + memory / 1024 + "KB, whilst the maximum memory allowed is "
+                            + maxMemory / 1024 + "KB",
+                    "MaxMemoryExceeded");
+        }
+        BufferedImage image;
+        try {
+            image = direct.transformation.draw(direct.data, (in, name, canvas) -> image(canvas));
+        } catch (RuntimeException e) {
+            throw new ServiceException(
+                    "Rendering process failed. Layers: " + layerNames(content.getRequest()), e, "internalError");
+        }
+        DIRECT.increment();
+        return buildMap(content, image != null ? image : empty(w, h));
+    }
+
+    /** A map the core draws alone: the transformation and what it reads. */
+    record Direct(WxTransformation transformation, ReaderAndParams data) {}
+
+    /** The map's transformation and data when the core draws it alone, else null. */
+    static Direct direct(WMSMapContent content, boolean watermarked) {
+        GetMapRequest request = content.getRequest();
+        if (request == null
+                || content.layers().size() != 1
+                || content.getAngle() != 0
+                || !content.isTransparent()
+                || content.getPalette() != null
+                || !request.getFormatOptions().isEmpty()
+                || watermarked
+                || !(content.layers().get(0) instanceof GridReaderLayer layer)) {
+            return null;
+        }
+        WxTransformation transformation = plainTransformation(layer);
+        if (transformation == null || !drawsTheMap(transformation, content)) {
+            return null;
+        }
+        return new Direct(transformation, new ReaderAndParams(layer.getReader(), layer.getParams()));
+    }
+
+    private boolean watermarked() {
+        WMSInfo info = wms.getServiceInfo();
+        WatermarkInfo watermark = info == null ? null : info.getWatermark();
+        return watermark != null && watermark.isEnabled();
+    }
+
+    /** The layer's one {@code wx:} transformation when its style adds nothing GeoServer would draw on top. */
+    private static WxTransformation plainTransformation(Layer layer) {
+        Style style = layer.getStyle();
+        if (style == null || style.featureTypeStyles().size() != 1) {
+            return null;
+        }
+        FeatureTypeStyle fts = style.featureTypeStyles().get(0);
+        if (!(fts.getTransformation() instanceof WxTransformation transformation)
+                || !fts.getOptions().isEmpty()
+                || fts.rules().size() != 1) {
+            return null;
+        }
+        Rule rule = fts.rules().get(0);
+        boolean everyScale =
+                rule.getMinScaleDenominator() <= 0 && rule.getMaxScaleDenominator() == Double.POSITIVE_INFINITY;
+        if ((rule.getFilter() != null && rule.getFilter() != Filter.INCLUDE)
+                || rule.isElseFilter()
+                || !everyScale
+                || rule.symbolizers().size() != 1
+                || !(rule.symbolizers().get(0) instanceof RasterSymbolizer symbolizer)
+                || !plain(symbolizer)) {
+            return null;
+        }
+        return transformation;
+    }
+
+    /** A raster symbolizer that draws its coverage as it is. */
+    private static boolean plain(RasterSymbolizer s) {
+        ColorMap colorMap = s.getColorMap();
+        ChannelSelection channels = s.getChannelSelection();
+        ContrastEnhancement contrast = s.getContrastEnhancement();
+        return one(s.getOpacity())
+                && (colorMap == null || colorMap.getColorMapEntries().length == 0)
+                && (channels == null || (channels.getGrayChannel() == null && channels.getRGBChannels() == null))
+                && (contrast == null || (contrast.getMethod() == null && contrast.getGammaValue() == null))
+                && s.getShadedRelief() == null
+                && s.getImageOutline() == null
+                && s.getOptions().isEmpty();
+    }
+
+    private static boolean one(Expression opacity) {
+        if (opacity == null) {
+            return true;
+        }
+        Double value = opacity.evaluate(null, Double.class);
+        return value != null && value == 1.0;
+    }
+
+    /** Whether the transformation draws over the map's own box at the map's size (GeoServer then composites 1:1). */
+    private static boolean drawsTheMap(WxTransformation transformation, WMSMapContent content) {
+        WxInputs in;
+        try {
+            in = transformation.inputs();
+        } catch (RuntimeException e) {
+            return false; // GeoServer's renderer reports it
+        }
+        ReferencedEnvelope map = content.getRenderingArea();
+        ReferencedEnvelope box = in.bbox();
+        if (in.width() != content.getMapWidth()
+                || in.height() != content.getMapHeight()
+                || map == null
+                || !CRS.equalsIgnoreMetadata(map.getCoordinateReferenceSystem(), box.getCoordinateReferenceSystem())) {
+            return false;
+        }
+        double tolerance = 1e-9 * Math.max(map.getWidth(), map.getHeight());
+        return Math.abs(map.getMinX() - box.getMinX()) <= tolerance
+                && Math.abs(map.getMaxX() - box.getMaxX()) <= tolerance
+                && Math.abs(map.getMinY() - box.getMinY()) <= tolerance
+                && Math.abs(map.getMaxY() - box.getMaxY()) <= tolerance;
+    }
+
+    /** The canvas as an image of its own: palette indices with the palette, or ARGB. */
+    private static BufferedImage image(Canvas canvas) {
+        int w = canvas.width();
+        int h = canvas.height();
+        if (canvas.blank()) {
+            return empty(w, h);
+        }
+        if (canvas.indexed()) {
+            int[] palette = canvas.paletteCopy();
+            byte[] indices = canvas.indicesCopy();
+            IndexColorModel colors = new IndexColorModel(8, palette.length, palette, 0, true, -1, DataBuffer.TYPE_BYTE);
+            WritableRaster raster = Raster.createInterleavedRaster(
+                    new DataBufferByte(indices, indices.length), w, h, w, 1, new int[] {0}, null);
+            return new BufferedImage(colors, raster, false, null);
+        }
+        int[] pixels = canvas.pixels();
+        WritableRaster raster = Raster.createPackedRaster(
+                new DataBufferInt(pixels, pixels.length),
+                w,
+                h,
+                w,
+                new int[] {0xff0000, 0xff00, 0xff, 0xff000000},
+                null);
+        return new BufferedImage(ColorModel.getRGBdefault(), raster, false, null);
+    }
+
+    /** A transparent map: what GeoServer draws where the store has no field. */
+    private static BufferedImage empty(int w, int h) {
+        IndexColorModel transparent = new IndexColorModel(8, 1, new int[] {0}, 0, true, -1, DataBuffer.TYPE_BYTE);
+        return new BufferedImage(
+                transparent,
+                Raster.createInterleavedRaster(new DataBufferByte(w * h), w, h, w, 1, new int[] {0}, null),
+                false,
+                null);
+    }
+
+    private static String layerNames(GetMapRequest request) {
+        List<?> layers = request == null ? null : request.getLayers();
+        return layers == null
+                ? ""
+                : String.join(
+                        ", ", request.getLayers().stream().map(l -> l.getName()).toList());
+    }
+}
