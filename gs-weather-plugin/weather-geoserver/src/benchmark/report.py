@@ -129,6 +129,16 @@ def main():
             unsent = sum(s.get("unsent", 0) for s in r["stages"])
             extra = f"; unsent {unsent}" if unsent else ""
         out.append(row(label, r, extra=extra))
+    plays, repeats = [], 0
+    for name, label in (("animation-stock", "stock"), ("animation-ours-noprefetch", "ours, no prefetch"),
+                        ("animation-ours-prefetch", "ours, prefetch")):
+        p95s = (load(name) or {}).get("benchmark", {}).get("plays")
+        if p95s and len(p95s) > 1:
+            plays.append(f"{label} " + ", ".join(f"{x:.1f}" for x in p95s))
+            repeats = max(repeats, len(p95s))
+    if plays:
+        out.append("\nEach row: the play of median p95 among " + str(repeats)
+                   + " (p95 ms of each: " + "; ".join(plays) + ").")
     out.append("\n## Pan (spatial prefetch)\n")
     out.append(HEAD)
     for name, label in (("pan-stock", "stock"), ("pan-ours", "ours, no ring"), ("pan-ours-ring", "ours, ring")):

@@ -24,6 +24,7 @@ KINDS = {
     "barbs": ("wx:wind10", "default", "default"),
 }
 COLD_RUNS = 1 if QUICK else 3
+ANIMATION_PLAYS = 1 if QUICK else 3
 DEFAULTS = {"WX_FAST_HITS": "true", "WX_PREFETCH_TIMES": "3", "WX_PREFETCH_RING": "false", "WX_WARM": "off"}
 current = {}
 
@@ -110,12 +111,24 @@ def cold(name, url, layer, style, runs=COLD_RUNS):
         json.dump(report, f, indent=1)
 
 
-def animation(name, url):
-    """From an empty cache, a viewer opens the map at the first hour, looks at it for 10 s, then plays the hours."""
-    subprocess.run([LOADTEST, "reset", "--url", url, "--layer", "wx:t2m"], check=True, capture_output=True)
-    loadtest(name + "-open", url, "animation-open", "wx:t2m", "default", "--no-reset")
-    time.sleep(10)
-    loadtest(name, url, "animation", "wx:t2m", "default", "--no-reset")
+def animation(name, url, plays=ANIMATION_PLAYS):
+    """From an empty cache, a viewer opens the map at the first hour, looks at it for 10 s, then plays the hours; done
+    several times (a play is 144 requests, and its p95 moves from play to play): NAME.json is the play of median p95,
+    with the p95 of every play in its benchmark.plays."""
+    p95s = []
+    for k in range(plays):
+        subprocess.run([LOADTEST, "reset", "--url", url, "--layer", "wx:t2m"], check=True, capture_output=True)
+        loadtest(f"{name}-{k + 1}-open", url, "animation-open", "wx:t2m", "default", "--no-reset")
+        time.sleep(10)
+        loadtest(f"{name}-{k + 1}", url, "animation", "wx:t2m", "default", "--no-reset")
+        with open(os.path.join(RESULTS, f"{name}-{k + 1}.json")) as f:
+            p95s.append(json.load(f)["total"]["latencyMs"]["p95"])
+    median = sorted(range(plays), key=lambda k: p95s[k])[plays // 2]
+    with open(os.path.join(RESULTS, f"{name}-{median + 1}.json")) as f:
+        report = json.load(f)
+    report["benchmark"]["plays"] = [round(p, 1) for p in p95s]
+    with open(os.path.join(RESULTS, name + ".json"), "w") as f:
+        json.dump(report, f, indent=1)
 
 
 def main():

@@ -182,6 +182,14 @@ def main():
         within, worst = diff(rgba(png), ref)
         check(s == 200 and within >= 0.995, f"EPSG:4326 in WMS {version} ({'lat/lon' if version == '1.3.0' else 'lon/lat'} axis order) = wx render",
               f"{within:.4f} within 2/255, largest {worst}")
+    # the core alone in WMS 1.3.0's lat/lon axis order: the map GeoServer's renderer draws
+    s, png, _ = getmap("wx:WX_GFS_TCDC", "wx-cloud-cover", "20,-130,55,-60", (560, 280), "EPSG:4326", "1.3.0")
+    s2, png2, _ = getmap("wx:WX_GFS_TCDC", "wx-cloud-cover", "20,-130,55,-60", (560, 280), "EPSG:4326", "1.3.0",
+                         "&format_options=antialias:full")
+    within, worst = diff(rgba(png), rgba(png2)) if s == s2 == 200 else (0, -1)
+    drawn = float((rgba(png)[..., 3] > 0).mean()) if s == 200 else 0
+    check(worst == 0 and drawn > 0.05, "EPSG:4326 in WMS 1.3.0 drawn by the core alone = through GeoServer's renderer",
+          f"{drawn:.2f} drawn, largest premultiplied difference {worst}")
     s, png, ct = getmap("wx:WX_GFS_WIND10", "wx-wind-barbs", "-130,20,-60,55", (560, 280), "EPSG:4326", "1.1.1", "&ELEVATION=10")
     ref = rgba(render_ref(gfs, cases[6][5], "barbs", "-130,20,-60,55", (560, 280), "EPSG:4326"))
     within, worst = diff(rgba(png), ref)
