@@ -160,18 +160,21 @@ def main():
         ok = visible > 0.005 and (within >= 0.995 if symbols else worst <= 1)
         check(ok, f"{style} on {layer} (EPSG:3857) = wx render of the same field",
               f"{visible:.2f} drawn, {within:.4f} of pixels within 2/255, largest difference {worst}")
-        if len(generate.STYLES[style][2]) == 1:
-            # drawn by the render core alone; any format option sends the map through GeoServer's renderer
-            before = maps_drawn()
-            s, png, ct = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra)
-            drawn_by_core = maps_drawn()["core"] - before["core"]
-            s2, png2, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra + "&format_options=antialias:full")
-            by_geoserver = maps_drawn()["geoserver"] - before["geoserver"]
-            within, worst = diff(rgba(png), rgba(png2)) if s == s2 == 200 else (0, -1)
-            # (at least: the store's warming may draw metatiles meanwhile)
-            check(drawn_by_core >= 1 and by_geoserver >= 1 and worst <= 1,
-                  f"{style} drawn by the core alone = drawn through GeoServer's renderer",
-                  f"core {drawn_by_core}, GeoServer {by_geoserver} map(s); largest premultiplied difference {worst}")
+        # drawn by the render core alone; any format option sends the map through GeoServer's renderer, which
+        # composites the images of several transformations one over the other: the same pixels for one, within the
+        # rounding of partly transparent pixels for several
+        before = maps_drawn()
+        s, png, ct = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra)
+        drawn_by_core = maps_drawn()["core"] - before["core"]
+        s2, png2, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra + "&format_options=antialias:full")
+        by_geoserver = maps_drawn()["geoserver"] - before["geoserver"]
+        within, worst = diff(rgba(png), rgba(png2)) if s == s2 == 200 else (0, -1)
+        alike = worst <= 1 if len(generate.STYLES[style][2]) == 1 else 0 <= worst <= 4 and within >= 0.999
+        # (at least one map a side: the store's warming may draw metatiles meanwhile)
+        check(drawn_by_core >= 1 and by_geoserver >= 1 and alike,
+              f"{style} drawn by the core alone = drawn through GeoServer's renderer",
+              f"core {drawn_by_core}, GeoServer {by_geoserver} map(s); {within:.4f} of pixels within 2/255, largest"
+              f" premultiplied difference {worst}")
 
     # 2. axis orders and CRSs
     gfs_t = cases[1]

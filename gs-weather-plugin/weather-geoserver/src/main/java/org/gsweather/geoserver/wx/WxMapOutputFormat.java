@@ -10,6 +10,7 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.util.ArrayList;
 import java.util.List;
 import org.geoserver.platform.ExtensionPriority;
 import org.geoserver.platform.ServiceException;
@@ -32,7 +33,6 @@ import org.geotools.api.style.Style;
 import org.geotools.coverage.grid.io.CoverageReadingTransformation.ReaderAndParams;
 import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.geotools.map.GridReaderLayer;
-import org.geotools.map.Layer;
 import org.geotools.referencing.CRS;
 import org.gsweather.render.Canvas;
 
@@ -47,11 +47,13 @@ import org.gsweather.render.Canvas;
  * been through everything GeoServer does before drawing (layer security, dimensions and their defaults, read
  * parameters, {@code wms_*} variables), which this producer only reads.
  *
- * <p>Drawn here only what GeoServer would draw exactly so: a transparent map of one layer, not rotated, without
- * format options, palette or watermark, styled by one feature type style with one rule (no filter, no scale range)
- * whose one raster symbolizer is plain (opacity 1, no color map, contrast, channels or relief), and whose {@code
- * wx:} transformation draws over the map's box at the map's size. A request with any {@code format_options} goes to
- * GeoServer's renderer, which is how to compare the two.
+ * <p>Drawn here only what GeoServer would draw the same way: a transparent map of one layer, not rotated, without
+ * format options, palette or watermark, styled by feature type styles that each have a {@code wx:} transformation and
+ * one rule (no filter, no scale range) whose one raster symbolizer is plain (opacity 1, no color map, contrast,
+ * channels or relief), each transformation drawing over the map's box at the map's size. Several are drawn on one
+ * canvas in order, as {@code +} joins styles in {@code wx render}; GeoServer composites their images one over the
+ * other, which differs only in the rounding of partly transparent pixels. A request with any {@code format_options}
+ * goes to GeoServer's renderer, which is how to compare the two.
  */
 public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implements ExtensionPriority {
     private static final Counter DIRECT = drawn("core");
@@ -98,7 +100,8 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
         }
         BufferedImage image;
         try {
-            image = direct.transformation.draw(direct.data, (in, name, canvas) -> image(canvas));
+            List<WxTransformation> all = direct.transformations;
+            image = all.get(0).draw(direct.data, all.subList(1, all.size()), (in, name, canvas) -> image(canvas));
         } catch (RuntimeException e) {
             throw new ServiceException(
                     "Rendering process failed. Layers: " + layerNames(content.getRequest()), e, "internalError");
@@ -107,8 +110,8 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
         return buildMap(content, image != null ? image : empty(w, h));
     }
 
-    /** A map the core draws alone: the transformation and what it reads. */
-    record Direct(WxTransformation transformation, ReaderAndParams data) {}
+    /** A map the core draws alone: the transformations of its feature type styles, in order, and what they read. */
+    record Direct(List<WxTransformation> transformations, ReaderAndParams data) {}
 
     /** The map's transformation and data when the core draws it alone, else null. */
     static Direct direct(WMSMapContent content, boolean watermarked) {
@@ -123,11 +126,19 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
                 || !(content.layers().get(0) instanceof GridReaderLayer layer)) {
             return null;
         }
-        WxTransformation transformation = plainTransformation(layer);
-        if (transformation == null || !drawsTheMap(transformation, content)) {
+        Style style = layer.getStyle();
+        if (style == null || style.featureTypeStyles().isEmpty()) {
             return null;
         }
-        return new Direct(transformation, new ReaderAndParams(layer.getReader(), layer.getParams()));
+        List<WxTransformation> transformations = new ArrayList<>();
+        for (FeatureTypeStyle fts : style.featureTypeStyles()) {
+            WxTransformation transformation = plainTransformation(fts);
+            if (transformation == null || !drawsTheMap(transformation, content)) {
+                return null;
+            }
+            transformations.add(transformation);
+        }
+        return new Direct(transformations, new ReaderAndParams(layer.getReader(), layer.getParams()));
     }
 
     private boolean watermarked() {
@@ -136,13 +147,8 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
         return watermark != null && watermark.isEnabled();
     }
 
-    /** The layer's one {@code wx:} transformation when its style adds nothing GeoServer would draw on top. */
-    private static WxTransformation plainTransformation(Layer layer) {
-        Style style = layer.getStyle();
-        if (style == null || style.featureTypeStyles().size() != 1) {
-            return null;
-        }
-        FeatureTypeStyle fts = style.featureTypeStyles().get(0);
+    /** The {@code wx:} transformation of a feature type style that adds nothing GeoServer would draw on top. */
+    private static WxTransformation plainTransformation(FeatureTypeStyle fts) {
         if (!(fts.getTransformation() instanceof WxTransformation transformation)
                 || !fts.getOptions().isEmpty()
                 || fts.rules().size() != 1) {

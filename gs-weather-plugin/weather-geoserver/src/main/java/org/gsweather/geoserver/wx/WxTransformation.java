@@ -80,8 +80,25 @@ final class WxTransformation extends FunctionExpressionImpl
      * {@code drawing} makes of the canvas; null when the store has no field at the requested time, level and run.
      */
     <T> T draw(Object object, Drawing<T> drawing) {
+        return draw(object, List.of(), drawing);
+    }
+
+    /**
+     * Draws as {@link #draw(Object, Drawing)}, then the styles of {@code above} over it on the same canvas, as {@code
+     * +} joins styles in {@code wx render} (the feature type styles of one SLD, drawn at once).
+     */
+    <T> T draw(Object object, List<WxTransformation> above, Drawing<T> drawing) {
         WxInputs in = WxInputs.of(kind, inputs(object));
-        List<Style> styles = styles(in.style());
+        List<Style> styles;
+        if (above.isEmpty()) {
+            styles = styles(in.style());
+        } else {
+            List<Style> all = new ArrayList<>(styles(in.style()));
+            for (WxTransformation t : above) {
+                all.addAll(t.styles(t.inputs().style()));
+            }
+            styles = all;
+        }
         FieldSource source;
         String name;
         try {

@@ -47,9 +47,21 @@ class WxMapOutputFormatTest {
     void oneTransformationWithAPlainSymbolizerIsDrawnByTheCore() {
         WxMapOutputFormat.Direct direct = WxMapOutputFormat.direct(map(sld(fts(RAMP, PLAIN))), false);
         assertThat(direct).isNotNull();
-        assertThat(direct.transformation().inputs().style()).isEqualTo("ramp:palette=temperature");
+        assertThat(direct.transformations())
+                .extracting(t -> t.inputs().style())
+                .containsExactly("ramp:palette=temperature");
         assertThat(WxMapOutputFormat.direct(map(sld(fts(ISOLINES, "<RasterSymbolizer/>"))), false))
                 .isNotNull();
+    }
+
+    @Test
+    void severalTransformationsAreDrawnInOrderOnOneCanvas() {
+        WxMapOutputFormat.Direct direct =
+                WxMapOutputFormat.direct(map(sld(fts(RAMP, PLAIN) + fts(ISOLINES, PLAIN))), false);
+        assertThat(direct).isNotNull();
+        assertThat(direct.transformations())
+                .extracting(t -> t.inputs().style())
+                .containsExactly("ramp:palette=temperature", "isolines:interval=4");
     }
 
     @Test
@@ -67,7 +79,8 @@ class WxMapOutputFormatTest {
             options,
             rotated,
             otherSize,
-            map(sld(fts(RAMP, PLAIN) + fts(ISOLINES, PLAIN))),
+            map(sld(fts(RAMP, PLAIN) + fts("", PLAIN))),
+            map(sld(fts(RAMP, PLAIN) + fts(ISOLINES, "<RasterSymbolizer><Opacity>0.5</Opacity></RasterSymbolizer>"))),
             map(sld(fts(RAMP, "<RasterSymbolizer><Opacity>0.5</Opacity></RasterSymbolizer>"))),
             map(sld(fts(
                     RAMP,
