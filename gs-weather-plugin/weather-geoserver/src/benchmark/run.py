@@ -98,35 +98,34 @@ def loadtest(name, url, scenario, layer, style, *extra):
 def cold(name, url, layer, style, runs=COLD_RUNS):
     """The cold scenario (a sweep from a reset cache, a second or two on ours) run several times: NAME.json is the
     run of median throughput, with the throughput of every run in its benchmark.coldRuns."""
-    rates = []
     for k in range(runs):
         loadtest(f"{name}-{k + 1}", url, "cold", layer, style)
-        with open(os.path.join(RESULTS, f"{name}-{k + 1}.json")) as f:
-            rates.append(json.load(f)["total"]["requestsPerSecond"])
-    median = sorted(range(runs), key=lambda k: rates[k])[runs // 2]
-    with open(os.path.join(RESULTS, f"{name}-{median + 1}.json")) as f:
-        report = json.load(f)
-    report["benchmark"]["coldRuns"] = [round(r, 1) for r in rates]
-    with open(os.path.join(RESULTS, name + ".json"), "w") as f:
-        json.dump(report, f, indent=1)
+    keep_median(name, runs, lambda t: t["requestsPerSecond"], "coldRuns")
 
 
 def animation(name, url, plays=ANIMATION_PLAYS):
     """From an empty cache, a viewer opens the map at the first hour, looks at it for 10 s, then plays the hours; done
     several times (a play is 144 requests, and its p95 moves from play to play): NAME.json is the play of median p95,
     with the p95 of every play in its benchmark.plays."""
-    p95s = []
     for k in range(plays):
         subprocess.run([LOADTEST, "reset", "--url", url, "--layer", "wx:t2m"], check=True, capture_output=True)
         loadtest(f"{name}-{k + 1}-open", url, "animation-open", "wx:t2m", "default", "--no-reset")
         time.sleep(10)
         loadtest(f"{name}-{k + 1}", url, "animation", "wx:t2m", "default", "--no-reset")
+    keep_median(name, plays, lambda t: t["latencyMs"]["p95"], "plays")
+
+
+def keep_median(name, runs, measure, key):
+    """Writes NAME.json: the one of NAME-1.json .. NAME-RUNS.json whose measure of its totals is the median, with the
+    measure of every run in its benchmark[KEY]."""
+    values = []
+    for k in range(runs):
         with open(os.path.join(RESULTS, f"{name}-{k + 1}.json")) as f:
-            p95s.append(json.load(f)["total"]["latencyMs"]["p95"])
-    median = sorted(range(plays), key=lambda k: p95s[k])[plays // 2]
+            values.append(measure(json.load(f)["total"]))
+    median = sorted(range(runs), key=lambda k: values[k])[runs // 2]
     with open(os.path.join(RESULTS, f"{name}-{median + 1}.json")) as f:
         report = json.load(f)
-    report["benchmark"]["plays"] = [round(p, 1) for p in p95s]
+    report["benchmark"][key] = [round(v, 1) for v in values]
     with open(os.path.join(RESULTS, name + ".json"), "w") as f:
         json.dump(report, f, indent=1)
 
