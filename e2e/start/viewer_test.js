@@ -117,7 +117,9 @@ async function test(out, lon, lat, timeIndex, expected) {
     const runs = await page.evaluate(() => [...document.querySelectorAll('#run-select option')].map((o) => o.value));
     await page.selectOption('#run-select', runs[runs.length - 1]);
     const runShare = await drawn(page);
-    const legend = await page.evaluate(() => document.getElementById('legend').naturalWidth);
+    // the legend of the new layer loads after the map: wait for it (0 if it never comes)
+    const legend = await legendLoaded(page).then(
+      () => page.evaluate(() => document.getElementById('legend').naturalWidth), () => 0);
     check(runs.length >= 3 && legend > 0, 'run selector lists the model runs; the legend comes from GetLegendGraphic',
       `runs ${runs.filter((r) => r).join(', ')}; legend ${legend} px wide; drawn ${runShare.toFixed(2)}`);
 
