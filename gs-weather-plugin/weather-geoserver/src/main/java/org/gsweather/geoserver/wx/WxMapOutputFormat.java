@@ -29,16 +29,16 @@ import org.geotools.api.style.ContrastEnhancement;
 import org.geotools.api.style.FeatureTypeStyle;
 import org.geotools.api.style.RasterSymbolizer;
 import org.geotools.api.style.Rule;
-import org.geotools.api.style.Style;
 import org.geotools.coverage.grid.io.CoverageReadingTransformation.ReaderAndParams;
 import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.geotools.map.GridReaderLayer;
 import org.geotools.referencing.CRS;
 import org.gsweather.render.Canvas;
+import org.gsweather.render.Style;
 
 /**
- * GeoServer's PNG map producer, drawing the maps of one raster layer styled by one {@code wx:} transformation
- * straight from the render core; every other map is drawn by GeoServer's renderer, as its own PNG producer draws it.
+ * GeoServer's PNG map producer, drawing the maps of one raster layer styled by {@code wx:} transformations straight
+ * from the render core; every other map is drawn by GeoServer's renderer, as its own PNG producer draws it.
  *
  * <p>Through GeoServer's renderer such a map is drawn three times over: the core draws the field into palette
  * indices, GeoServer composites them as a coverage into an RGBA image of the map (a copy, then Java2D), and {@link
@@ -100,8 +100,9 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
         }
         BufferedImage image;
         try {
-            List<WxTransformation> all = direct.transformations;
-            image = all.get(0).draw(direct.data, all.subList(1, all.size()), (in, name, canvas) -> image(canvas));
+            image = direct.transformations
+                    .get(0)
+                    .draw(direct.data, direct.in, direct.styles, (name, canvas) -> image(canvas));
         } catch (RuntimeException e) {
             throw new ServiceException(
                     "Rendering process failed. Layers: " + layerNames(content.getRequest()), e, "internalError");
@@ -110,10 +111,13 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
         return buildMap(content, image != null ? image : empty(w, h));
     }
 
-    /** A map the core draws alone: the transformations of its feature type styles, in order, and what they read. */
-    record Direct(List<WxTransformation> transformations, ReaderAndParams data) {}
+    /**
+     * A map the core draws alone: the transformations of its feature type styles in order, the map's geometry as they
+     * take it, their styles one after the other, and what they read.
+     */
+    record Direct(List<WxTransformation> transformations, WxInputs in, List<Style> styles, ReaderAndParams data) {}
 
-    /** The map's transformation and data when the core draws it alone, else null. */
+    /** What the core draws when it draws the map alone, else null. */
     static Direct direct(WMSMapContent content, boolean watermarked) {
         GetMapRequest request = content.getRequest();
         if (request == null
@@ -126,19 +130,32 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
                 || !(content.layers().get(0) instanceof GridReaderLayer layer)) {
             return null;
         }
-        Style style = layer.getStyle();
+        org.geotools.api.style.Style style = layer.getStyle();
         if (style == null || style.featureTypeStyles().isEmpty()) {
             return null;
         }
         List<WxTransformation> transformations = new ArrayList<>();
+        List<Style> styles = new ArrayList<>();
+        WxInputs first = null;
         for (FeatureTypeStyle fts : style.featureTypeStyles()) {
             WxTransformation transformation = plainTransformation(fts);
-            if (transformation == null || !drawsTheMap(transformation, content)) {
+            if (transformation == null) {
+                return null;
+            }
+            WxInputs in;
+            try {
+                in = transformation.inputs();
+                styles.addAll(transformation.styles(in));
+            } catch (RuntimeException e) {
+                return null; // GeoServer's renderer reports it
+            }
+            if (!drawsTheMap(in, content)) {
                 return null;
             }
             transformations.add(transformation);
+            first = first == null ? in : first;
         }
-        return new Direct(transformations, new ReaderAndParams(layer.getReader(), layer.getParams()));
+        return new Direct(transformations, first, styles, new ReaderAndParams(layer.getReader(), layer.getParams()));
     }
 
     private boolean watermarked() {
@@ -191,13 +208,7 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
     }
 
     /** Whether the transformation draws over the map's own box at the map's size (GeoServer then composites 1:1). */
-    private static boolean drawsTheMap(WxTransformation transformation, WMSMapContent content) {
-        WxInputs in;
-        try {
-            in = transformation.inputs();
-        } catch (RuntimeException e) {
-            return false; // GeoServer's renderer reports it
-        }
+    private static boolean drawsTheMap(WxInputs in, WMSMapContent content) {
         ReferencedEnvelope map = content.getRenderingArea();
         ReferencedEnvelope box = in.bbox();
         if (in.width() != content.getMapWidth()
@@ -239,19 +250,20 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
         return new BufferedImage(ColorModel.getRGBdefault(), raster, false, null);
     }
 
+    private static final IndexColorModel TRANSPARENT =
+            new IndexColorModel(8, 1, new int[] {0}, 0, true, -1, DataBuffer.TYPE_BYTE);
+
     /** A transparent map: what GeoServer draws where the store has no field. */
     private static BufferedImage empty(int w, int h) {
-        IndexColorModel transparent = new IndexColorModel(8, 1, new int[] {0}, 0, true, -1, DataBuffer.TYPE_BYTE);
         return new BufferedImage(
-                transparent,
+                TRANSPARENT,
                 Raster.createInterleavedRaster(new DataBufferByte(w * h), w, h, w, 1, new int[] {0}, null),
                 false,
                 null);
     }
 
     private static String layerNames(GetMapRequest request) {
-        List<?> layers = request == null ? null : request.getLayers();
-        return layers == null
+        return request == null || request.getLayers() == null
                 ? ""
                 : String.join(
                         ", ", request.getLayers().stream().map(l -> l.getName()).toList());

@@ -67,38 +67,21 @@ final class WxTransformation extends FunctionExpressionImpl
 
     @Override
     public Object evaluate(Object object) {
-        return draw(object, (in, name, canvas) -> CanvasCoverage.of(name, canvas, in.bbox()));
+        WxInputs in = WxInputs.of(kind, inputs(object));
+        return draw(object, in, styles(in), (name, canvas) -> CanvasCoverage.of(name, canvas, in.bbox()));
     }
 
     /** What a drawing is made into while the renderer that drew it is borrowed (the canvas is the renderer's). */
     interface Drawing<T> {
-        T of(WxInputs in, String name, Canvas canvas);
+        T of(String name, Canvas canvas);
     }
 
     /**
-     * Draws the field of {@code object} (a reader with GeoServer's read parameters, or a coverage) and returns what
-     * {@code drawing} makes of the canvas; null when the store has no field at the requested time, level and run.
+     * Draws {@code styles} over the field of {@code object} (a reader with GeoServer's read parameters, or a coverage)
+     * in the geometry of {@code in} and returns what {@code drawing} makes of the canvas; null when the store has no
+     * field at the requested time, level and run.
      */
-    <T> T draw(Object object, Drawing<T> drawing) {
-        return draw(object, List.of(), drawing);
-    }
-
-    /**
-     * Draws as {@link #draw(Object, Drawing)}, then the styles of {@code above} over it on the same canvas, as {@code
-     * +} joins styles in {@code wx render} (the feature type styles of one SLD, drawn at once).
-     */
-    <T> T draw(Object object, List<WxTransformation> above, Drawing<T> drawing) {
-        WxInputs in = WxInputs.of(kind, inputs(object));
-        List<Style> styles;
-        if (above.isEmpty()) {
-            styles = styles(in.style());
-        } else {
-            List<Style> all = new ArrayList<>(styles(in.style()));
-            for (WxTransformation t : above) {
-                all.addAll(t.styles(t.inputs().style()));
-            }
-            styles = all;
-        }
+    <T> T draw(Object object, WxInputs in, List<Style> styles, Drawing<T> drawing) {
         FieldSource source;
         String name;
         try {
@@ -124,13 +107,18 @@ final class WxTransformation extends FunctionExpressionImpl
             long start = System.nanoTime();
             Canvas canvas = renderer.render(source, styles, view);
             DRAW.get(kind).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return drawing.of(in, name, canvas);
+            return drawing.of(name, canvas);
         });
     }
 
     /** The evaluated parameters, map geometry included, without drawing. */
     WxInputs inputs() {
         return WxInputs.of(kind, inputs(null));
+    }
+
+    /** The styles of evaluated parameters. */
+    List<Style> styles(WxInputs in) {
+        return styles(in.style());
     }
 
     /** The styles this transformation draws, from its parameters alone (legends). */
