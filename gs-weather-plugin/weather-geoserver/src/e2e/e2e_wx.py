@@ -6,7 +6,8 @@ Usage: e2e_wx.py GEOSERVER_URL WEATHER_DIR REPO_ROOT OUT_DIR
 
 Every SLD of styles/ is uploaded through REST and drawn on a real field; the map must equal
 `wx render` of the same field, style, box, size and CRS (ramps to one unit of a channel, symbols and
-labels within anti-aliasing); other checks: both WMS axis orders, a CRS the render core does not
+labels within anti-aliasing), and the map the core draws alone must equal the one drawn through
+GeoServer's renderer, transparent and opaque over a BGCOLOR; other checks: both WMS axis orders, a CRS the render core does not
 implement (against GeoServer's own reprojection of the same classes), GWC metatiles against one
 GetMap, legends, errors, GetFeatureInfo, a stock GeoTIFF layer. Pictures of each style go to OUT_DIR.
 """
@@ -71,8 +72,8 @@ def diff(a, b):
     return (d <= 2).mean(), int(d.max())
 
 
-def getmap(layer, style, bbox, size, crs, version="1.1.1", extra=""):
-    return base.getmap(layer, bbox, size, crs, version, style, extra)
+def getmap(layer, style, bbox, size, crs, version="1.1.1", extra="", transparent=True):
+    return base.getmap(layer, bbox, size, crs, version, style, extra, transparent)
 
 
 def render_ref(path, fields, style, bbox, size, crs, calibrate=None, variable=None):
@@ -175,6 +176,22 @@ def main():
               f"{style} drawn by the core alone = drawn through GeoServer's renderer",
               f"core {drawn_by_core}, GeoServer {by_geoserver} map(s); {within:.4f} of pixels within 2/255, largest"
               f" premultiplied difference {worst}")
+        # opaque (Leaflet's default): the core's image over BGCOLOR, as GeoServer fills the map and draws on it
+        before = maps_drawn()
+        opaque = extra + "&bgcolor=0x2080F0"
+        s, png, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=opaque, transparent=False)
+        drawn_by_core = maps_drawn()["core"] - before["core"]
+        s2, png2, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=opaque + "&format_options=antialias:full",
+                             transparent=False)
+        ok = s == s2 == 200
+        a, b = (rgba(png), rgba(png2)) if ok else (None, None)
+        within, worst = diff(a, b) if ok else (0, -1)
+        opaque_pixels = bool((a[..., 3] == 255).all()) if ok else False
+        alike = worst <= 1 if len(generate.STYLES[style][2]) == 1 else 0 <= worst <= 4 and within >= 0.999
+        check(drawn_by_core >= 1 and opaque_pixels and alike,
+              f"{style} opaque over BGCOLOR drawn by the core alone = drawn through GeoServer's renderer",
+              f"core {drawn_by_core} map(s), every pixel opaque {opaque_pixels}; {within:.4f} of pixels within 2/255,"
+              f" largest difference {worst}")
 
     # 2. axis orders and CRSs
     gfs_t = cases[1]

@@ -47,13 +47,14 @@ import org.gsweather.render.Style;
  * been through everything GeoServer does before drawing (layer security, dimensions and their defaults, read
  * parameters, {@code wms_*} variables), which this producer only reads.
  *
- * <p>Drawn here only what GeoServer would draw the same way: a transparent map of one layer, not rotated, without
+ * <p>Drawn here only what GeoServer would draw the same way: a map of one layer, not rotated, without
  * format options, palette or watermark, styled by feature type styles that each have a {@code wx:} transformation and
  * one rule (no filter, no scale range) whose one raster symbolizer is plain (opacity 1, no color map, contrast,
  * channels or relief), each transformation drawing over the map's box at the map's size. Several are drawn on one
  * canvas in order, as {@code +} joins styles in {@code wx render}; GeoServer composites their images one over the
  * other, which differs only in the rounding of partly transparent pixels. A request with any {@code format_options}
- * goes to GeoServer's renderer, which is how to compare the two.
+ * goes to GeoServer's renderer, which is how to compare the two. An opaque map ({@code TRANSPARENT=FALSE}, the
+ * default of Leaflet's WMS layers) is the core's image over the background color ({@link OpaqueMaps}).
  */
 public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implements ExtensionPriority {
     private static final Counter DIRECT = drawn("core");
@@ -107,8 +108,14 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
             throw new ServiceException(
                     "Rendering process failed. Layers: " + layerNames(content.getRequest()), e, "internalError");
         }
+        if (image == null) {
+            image = empty(w, h);
+        }
+        if (!content.isTransparent()) {
+            image = OpaqueMaps.over(image, content.getBgColor());
+        }
         DIRECT.increment();
-        return buildMap(content, image != null ? image : empty(w, h));
+        return buildMap(content, image);
     }
 
     /**
@@ -123,7 +130,6 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
         if (request == null
                 || content.layers().size() != 1
                 || content.getAngle() != 0
-                || !content.isTransparent()
                 || content.getPalette() != null
                 || !request.getFormatOptions().isEmpty()
                 || watermarked

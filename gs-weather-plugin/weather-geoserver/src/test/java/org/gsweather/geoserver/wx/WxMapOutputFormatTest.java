@@ -65,9 +65,14 @@ class WxMapOutputFormatTest {
     }
 
     @Test
-    void anythingGeoServerWouldDrawDifferentlyGoesToItsRenderer() {
-        WMSMapContent opaque = map(sld(fts(RAMP, PLAIN)));
+    void opaqueMapsAreDrawnByTheCore() {
+        WMSMapContent opaque = map(sld(fts(RAMP, PLAIN) + fts(ISOLINES, PLAIN)));
         opaque.setTransparent(false);
+        assertThat(WxMapOutputFormat.direct(opaque, false)).isNotNull();
+    }
+
+    @Test
+    void anythingGeoServerWouldDrawDifferentlyGoesToItsRenderer() {
         WMSMapContent options = map(sld(fts(RAMP, PLAIN)));
         options.getRequest().setFormatOptions(Map.of("antialias", "full"));
         WMSMapContent rotated = map(sld(fts(RAMP, PLAIN)));
@@ -75,7 +80,6 @@ class WxMapOutputFormatTest {
         WMSMapContent otherSize = map(sld(fts(RAMP, PLAIN)));
         otherSize.setMapWidth(256);
         for (WMSMapContent content : new WMSMapContent[] {
-            opaque,
             options,
             rotated,
             otherSize,

@@ -1,0 +1,67 @@
+package org.gsweather.geoserver.wx;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+
+/**
+ * Maps requested with {@code TRANSPARENT=FALSE}: the core's image over the background color, as GeoServer's renderer
+ * fills the map with {@code BGCOLOR} and then draws the layer on it (Java2D's source-over, with its rounding of
+ * {@code a * b / 255}). A palette image keeps its indices and gets an opaque palette.
+ */
+final class OpaqueMaps {
+    private static final DirectColorModel RGB = new DirectColorModel(24, 0xff0000, 0xff00, 0xff);
+
+    private OpaqueMaps() {}
+
+    /** {@code image} (palette indices with an ARGB palette, or packed ARGB) over {@code background}. */
+    static BufferedImage over(BufferedImage image, Color background) {
+        int bg = background.getRGB() & 0xffffff;
+        if (image.getColorModel() instanceof IndexColorModel colors) {
+            int[] palette = new int[colors.getMapSize()];
+            colors.getRGBs(palette);
+            for (int i = 0; i < palette.length; i++) {
+                palette[i] = over(palette[i], bg);
+            }
+            IndexColorModel opaque =
+                    new IndexColorModel(8, palette.length, palette, 0, false, -1, DataBuffer.TYPE_BYTE);
+            return new BufferedImage(opaque, image.getRaster(), false, null);
+        }
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] rgb = new int[w * h];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = over(pixels[i], bg);
+        }
+        WritableRaster raster = Raster.createPackedRaster(
+                new DataBufferInt(rgb, rgb.length), w, h, w, new int[] {0xff0000, 0xff00, 0xff}, null);
+        return new BufferedImage(RGB, raster, false, null);
+    }
+
+    /** One ARGB color (not premultiplied) over an RGB one: an opaque RGB color. */
+    static int over(int argb, int rgb) {
+        int a = argb >>> 24;
+        if (a == 255) {
+            return argb & 0xffffff;
+        }
+        if (a == 0) {
+            return rgb;
+        }
+        int b = 255 - a;
+        int red = mul8(a, argb >> 16 & 0xff) + mul8(b, rgb >> 16 & 0xff);
+        int green = mul8(a, argb >> 8 & 0xff) + mul8(b, rgb >> 8 & 0xff);
+        int blue = mul8(a, argb & 0xff) + mul8(b, rgb & 0xff);
+        return red << 16 | green << 8 | blue;
+    }
+
+    /** {@code a * b / 255} rounded as Java2D's multiplication table has it. */
+    private static int mul8(int a, int b) {
+        return (a * b * 0x10101 + 0x800000) >>> 24;
+    }
+}
