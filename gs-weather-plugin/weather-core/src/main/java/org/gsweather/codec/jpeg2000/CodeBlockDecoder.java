@@ -122,6 +122,18 @@ final class CodeBlockDecoder {
      * and refinement passes.
      */
     private long[] live = new long[0];
+    /** Per stripe, as {@link #live}, the columns with a significant row of the stripe itself. */
+    private long[] own = new long[0];
+    /**
+     * {@link #own} at the start of the bit-plane's significance pass: the columns the refinement pass
+     * refines.
+     */
+    private long[] refine = new long[0];
+    /**
+     * Per stripe, in blocks up to 64 wide, the columns whose rows are all significant or coded by the
+     * bit-plane's significance pass, as that pass leaves them: the cleanup pass skips them.
+     */
+    private long[] done = new long[0];
 
     private int width;
     private int height;
@@ -162,8 +174,13 @@ final class CodeBlockDecoder {
         int wordCount = stride * (stripes + 2);
         if (live.length < stripes + 2) {
             live = new long[Math.max(stripes + 2, 2 * live.length)];
+            own = new long[live.length];
+            refine = new long[live.length];
+            done = new long[live.length];
         } else {
             Arrays.fill(live, 0, stripes + 2, 0);
+            Arrays.fill(own, 0, stripes + 2, 0);
+            Arrays.fill(done, 0, stripes + 2, 0);
         }
         if (words.length < wordCount) {
             words = new int[Math.max(wordCount, 2 * words.length)];
@@ -272,11 +289,13 @@ final class CodeBlockDecoder {
         // rows 1 and 2 OR nothing into their own word, which the caller writes after
         words[k + step * stride] |= ((1 | negative << NEG_SHIFT) << (step >> 31 & 5)) & -(step & 1);
         long bit = 1L << x;
+        own[s + 1] |= bit;
         live[s + 1] |= bit;
         live[s + 1 + step] |= bit;
     }
 
     private void significance(int plane) {
+        System.arraycopy(own, 0, refine, 0, stripes + 2);
         int set = (1 << plane) | (1 << plane >> 1);
         for (int s = 0; s < stripes; s++) {
             significance(s, set);
@@ -298,6 +317,8 @@ final class CodeBlockDecoder {
         int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
         int row = (s + 1) * stride + 1;
         long around = live[s + 1] | live[s + 1] << 1 | live[s + 1] >>> 1;
+        // columns left with every row significant or coded here: the cleanup pass skips them
+        long full = 0;
         for (int x0 = 0; x0 < width; x0 += 64) {
             long chunk = -1L >>> Math.max(0, 64 - (width - x0));
             // columns with a significant sample or next to one (all of them in blocks wider than 64)
@@ -313,6 +334,7 @@ final class CodeBlockDecoder {
                 // rows not yet significant with a significant neighbour
                 int m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask;
                 if (m == 0) {
+                    full |= (long) (((~col >> 1 & rowMask) - 1) >>> 31) << x;
                     continue;
                 }
                 int nb = ROWS3[w & SIG6] | ROWS3[col & SIG6] << 1 | ROWS3[e & SIG6] << 2;
@@ -378,8 +400,10 @@ final class CodeBlockDecoder {
                     }
                 } while (m != 0);
                 wd[k] = col;
+                full |= (long) (((~(col >> 1 | col >> VISIT_SHIFT) & rowMask) - 1) >>> 31) << x;
             }
         }
+        done[s + 1] = width > 64 ? 0 : full;
         mq.a = a;
         mq.c = c;
     }
@@ -398,11 +422,10 @@ final class CodeBlockDecoder {
         int[] cx = mq.contexts;
         int a = mq.a;
         long c = mq.c;
-        int refined = cx[MR + 2];
         int row = (s + 1) * stride + 1;
         for (int x0 = 0; x0 < width; x0 += 64) {
             long chunk = -1L >>> Math.max(0, 64 - (width - x0));
-            long cols = width > 64 ? chunk : live[s + 1] & chunk;
+            long cols = width > 64 ? chunk : refine[s + 1] & chunk;
             while (cols != 0) {
                 int k = row + x0 + Long.numberOfTrailingZeros(cols);
                 cols &= cols - 1;
@@ -415,29 +438,12 @@ final class CodeBlockDecoder {
                 do {
                     int r = Integer.numberOfTrailingZeros(m);
                     m &= m - 1;
+                    // Table D.4: samples refined before, else by whether a neighbour is significant
+                    int n = ((wd[k - 1] | wd[k + 1]) >> r & 7) | (col >> r & 5);
+                    int before = col >> (REFINED_SHIFT + r) & 1;
+                    int cxi = MR + (before << 1 | ((n | -n) >>> 31 & (before ^ 1)));
                     int bit;
-                    if ((col >> (REFINED_SHIFT + r) & 1) != 0) {
-                        // C.3.2 without branches, in the context of samples refined before (Table D.4)
-                        int st = refined;
-                        int q = st & MqDecoder.QE;
-                        long qc = (long) q << 32;
-                        long mpsC = c - qc;
-                        long lpsPath = mpsC >> 63;
-                        int mpsA = a - q;
-                        int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
-                        bit = (st ^ lps) & 1;
-                        a = mpsA + ((q - mpsA) & (int) lpsPath);
-                        c = mpsC + (qc & lpsPath);
-                        int sh = Integer.numberOfLeadingZeros(a) - 1;
-                        refined = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
-                        a <<= sh;
-                        c <<= sh;
-                        if ((int) c == 0) {
-                            c = mq.refill(c);
-                        }
-                    } else {
-                        int n = ((wd[k - 1] | wd[k + 1]) >> r & 7) | (col >> r & 5);
-                        int cxi = n != 0 ? MR + 1 : MR;
+                    {
                         // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
                         int st = cx[cxi];
                         int q = st & MqDecoder.QE;
@@ -464,7 +470,6 @@ final class CodeBlockDecoder {
                 wd[k] = col;
             }
         }
-        cx[MR + 2] = refined;
         mq.a = a;
         mq.c = c;
     }
@@ -537,96 +542,80 @@ final class CodeBlockDecoder {
         long c = mq.c;
         int rowMask = (1 << Math.min(4, height - 4 * s)) - 1;
         int row = (s + 1) * stride + 1;
-        int end = row + width;
-        for (int k = from; k < end; k++) {
-            int col = wd[k];
-            // rows neither significant nor coded by this bit-plane's significance pass
-            int m = ~(col >> 1 | col >> VISIT_SHIFT) & rowMask;
-            if (m == 0) {
-                wd[k] = col & ~VISIT_ALL;
-                continue;
-            }
-            int w = wd[k - 1];
-            int e = wd[k + 1];
-            if (m == 0xf && ((w | col | e) & SIG6) == 0) {
-                // run-length coding of four insignificant samples with insignificant neighbours (D.3.4)
-                int run;
-                if (k == interrupted) {
-                    run = 1;
-                } else {
-                    int st = cx[RL];
-                    int q = st & MqDecoder.QE;
-                    long qc = (long) q << 32;
-                    long mpsC = c - qc;
-                    int mpsA = a - q;
-                    if ((mpsC | (mpsA - (1 << 30))) >= 0) {
-                        // MPS without renormalization: CHIGH >= Qe and A - Qe >= 0x8000
-                        a = mpsA;
-                        c = mpsC;
-                        run = st & 1;
-                    } else {
-                        long lpsPath = mpsC >> 63;
-                        int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
-                        run = (st ^ lps) & 1;
-                        a = mpsA + ((q - mpsA) & (int) lpsPath);
-                        c = mpsC + (qc & lpsPath);
-                        int sh = Integer.numberOfLeadingZeros(a) - 1;
-                        cx[RL] = MqDecoder.NEXT[(st & 127) << 1 | lps];
-                        a <<= sh;
-                        c <<= sh;
-                        if ((int) c == 0) {
-                            c = mq.refill(c);
-                        }
-                    }
-                }
-                if (run == 0) {
+        long skip = done[s + 1];
+        for (long d = skip; d != 0; d &= d - 1) {
+            wd[row + Long.numberOfTrailingZeros(d)] &= ~VISIT_ALL;
+        }
+        for (int x0 = from - row; x0 < width; x0 = (x0 & -64) + 64) {
+            // the columns from x0 to the end of its 64 (shifts count modulo 64), but those done
+            long todo = (-1L >>> Math.max(0, 64 - (width - (x0 & -64)))) & (-1L << x0) & ~skip;
+            while (todo != 0) {
+                int k = row + (x0 & -64) + Long.numberOfTrailingZeros(todo);
+                todo &= todo - 1;
+                int col = wd[k];
+                // rows neither significant nor coded by this bit-plane's significance pass
+                int m = ~(col >> 1 | col >> VISIT_SHIFT) & rowMask;
+                if (m == 0) { // in blocks wider than 64, which skip none
+                    wd[k] = col & ~VISIT_ALL;
                     continue;
                 }
-                mq.a = a;
-                mq.c = c;
-                int r = mq.decode(UNIFORM) << 1;
-                r |= mq.decode(UNIFORM);
-                int sc = signContext(w, col, e, r);
-                int negative = mq.decode(sc >> 1) ^ (sc & 1);
-                a = mq.a;
-                c = mq.c;
-                col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                spread(k, s, k - row, r, negative);
-                mag[k << 2 | r] = set | negative << 31;
-                m &= -2 << r;
-            }
-            int nb = ROWS3[w & SIG6] | ROWS3[col & SIG6] << 1 | ROWS3[e & SIG6] << 2;
-            while (m != 0) {
-                int r = Integer.numberOfTrailingZeros(m);
-                m &= m - 1;
-                int d;
-                {
-                    // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                    int cxi = ZC_LUT[zo + (nb >>> (3 * r) & 511)];
-                    int st = cx[cxi];
-                    int q = st & MqDecoder.QE;
-                    long qc = (long) q << 32;
-                    long mpsC = c - qc;
-                    long lpsPath = mpsC >> 63;
-                    int mpsA = a - q;
-                    int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
-                    d = (st ^ lps) & 1;
-                    a = mpsA + ((q - mpsA) & (int) lpsPath);
-                    c = mpsC + (qc & lpsPath);
-                    int sh = Integer.numberOfLeadingZeros(a) - 1;
-                    cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
-                    a <<= sh;
-                    c <<= sh;
-                    if ((int) c == 0) {
-                        c = mq.refill(c);
+                int w = wd[k - 1];
+                int e = wd[k + 1];
+                if (m == 0xf && ((w | col | e) & SIG6) == 0) {
+                    // run-length coding of four insignificant samples with insignificant neighbours (D.3.4)
+                    int run;
+                    if (k == interrupted) {
+                        run = 1;
+                    } else {
+                        int st = cx[RL];
+                        int q = st & MqDecoder.QE;
+                        long qc = (long) q << 32;
+                        long mpsC = c - qc;
+                        int mpsA = a - q;
+                        if ((mpsC | (mpsA - (1 << 30))) >= 0) {
+                            // MPS without renormalization: CHIGH >= Qe and A - Qe >= 0x8000
+                            a = mpsA;
+                            c = mpsC;
+                            run = st & 1;
+                        } else {
+                            long lpsPath = mpsC >> 63;
+                            int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                            run = (st ^ lps) & 1;
+                            a = mpsA + ((q - mpsA) & (int) lpsPath);
+                            c = mpsC + (qc & lpsPath);
+                            int sh = Integer.numberOfLeadingZeros(a) - 1;
+                            cx[RL] = MqDecoder.NEXT[(st & 127) << 1 | lps];
+                            a <<= sh;
+                            c <<= sh;
+                            if ((int) c == 0) {
+                                c = mq.refill(c);
+                            }
+                        }
                     }
+                    if (run == 0) {
+                        continue;
+                    }
+                    mq.a = a;
+                    mq.c = c;
+                    int r = mq.decode(UNIFORM) << 1;
+                    r |= mq.decode(UNIFORM);
+                    int sc = signContext(w, col, e, r);
+                    int negative = mq.decode(sc >> 1) ^ (sc & 1);
+                    a = mq.a;
+                    c = mq.c;
+                    col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                    spread(k, s, k - row, r, negative);
+                    mag[k << 2 | r] = set | negative << 31;
+                    m &= -2 << r;
                 }
-                if (d != 0) {
-                    int sc = signContext(wd[k - 1], col, wd[k + 1], r);
-                    int negative;
+                int nb = ROWS3[w & SIG6] | ROWS3[col & SIG6] << 1 | ROWS3[e & SIG6] << 2;
+                while (m != 0) {
+                    int r = Integer.numberOfTrailingZeros(m);
+                    m &= m - 1;
+                    int d;
                     {
                         // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
-                        int cxi = sc >> 1;
+                        int cxi = ZC_LUT[zo + (nb >>> (3 * r) & 511)];
                         int st = cx[cxi];
                         int q = st & MqDecoder.QE;
                         long qc = (long) q << 32;
@@ -634,7 +623,7 @@ final class CodeBlockDecoder {
                         long lpsPath = mpsC >> 63;
                         int mpsA = a - q;
                         int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
-                        negative = (st ^ lps) & 1;
+                        d = (st ^ lps) & 1;
                         a = mpsA + ((q - mpsA) & (int) lpsPath);
                         c = mpsC + (qc & lpsPath);
                         int sh = Integer.numberOfLeadingZeros(a) - 1;
@@ -645,20 +634,47 @@ final class CodeBlockDecoder {
                             c = mq.refill(c);
                         }
                     }
-                    negative ^= sc & 1;
-                    col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
-                    nb |= 16 << (3 * r);
-                    spread(k, s, k - row, r, negative);
-                    mag[k << 2 | r] = set | negative << 31;
+                    if (d != 0) {
+                        int sc = signContext(wd[k - 1], col, wd[k + 1], r);
+                        int negative;
+                        {
+                            // C.3.2 without branches: LPS or MPS path, conditional exchange, renormalization
+                            int cxi = sc >> 1;
+                            int st = cx[cxi];
+                            int q = st & MqDecoder.QE;
+                            long qc = (long) q << 32;
+                            long mpsC = c - qc;
+                            long lpsPath = mpsC >> 63;
+                            int mpsA = a - q;
+                            int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                            negative = (st ^ lps) & 1;
+                            a = mpsA + ((q - mpsA) & (int) lpsPath);
+                            c = mpsC + (qc & lpsPath);
+                            int sh = Integer.numberOfLeadingZeros(a) - 1;
+                            cx[cxi] = MqDecoder.STEP[(st & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
+                            a <<= sh;
+                            c <<= sh;
+                            if ((int) c == 0) {
+                                c = mq.refill(c);
+                            }
+                        }
+                        negative ^= sc & 1;
+                        col |= 1 << (r + 1) | negative << (NEG_SHIFT + r + 1);
+                        nb |= 16 << (3 * r);
+                        spread(k, s, k - row, r, negative);
+                        mag[k << 2 | r] = set | negative << 31;
+                    }
                 }
+                wd[k] = col & ~VISIT_ALL;
             }
-            wd[k] = col & ~VISIT_ALL;
         }
         mq.a = a;
         mq.c = c;
     }
 
     private void significanceRaw(int plane) {
+        System.arraycopy(own, 0, refine, 0, stripes + 2);
+        Arrays.fill(done, 0, stripes + 2, 0);
         int set = (1 << plane) | (1 << plane >> 1);
         int[] wd = words;
         int[] mag = magnitudes;
