@@ -87,10 +87,10 @@ def iso(t):
     return datetime.fromisoformat(t.replace("Z", "+00:00")).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
-def getmap(layer, bbox, size, crs, version="1.1.1", style="", extra="", transparent=True):
+def getmap(layer, bbox, size, crs, version="1.1.1", style="", extra="", transparent=True, fmt="image/png"):
     crs_key = "crs" if version == "1.3.0" else "srs"
     q = (f"/wms?service=WMS&version={version}&request=GetMap&layers={layer}&styles={style}&bbox={bbox}"
-         f"&width={size[0]}&height={size[1]}&{crs_key}={crs}&format=image/png"
+         f"&width={size[0]}&height={size[1]}&{crs_key}={crs}&format={fmt}"
          f"&transparent={str(transparent).lower()}{extra}")
     s, b, ct = http("GET", q, auth=False)
     return s, b, ct

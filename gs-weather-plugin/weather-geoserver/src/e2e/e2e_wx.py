@@ -72,8 +72,8 @@ def diff(a, b):
     return (d <= 2).mean(), int(d.max())
 
 
-def getmap(layer, style, bbox, size, crs, version="1.1.1", extra="", transparent=True):
-    return base.getmap(layer, bbox, size, crs, version, style, extra, transparent)
+def getmap(layer, style, bbox, size, crs, version="1.1.1", extra="", transparent=True, fmt="image/png"):
+    return base.getmap(layer, bbox, size, crs, version, style, extra, transparent, fmt)
 
 
 def render_ref(path, fields, style, bbox, size, crs, calibrate=None, variable=None):
@@ -192,6 +192,32 @@ def main():
               f"{style} opaque over BGCOLOR drawn by the core alone = drawn through GeoServer's renderer",
               f"core {drawn_by_core} map(s), every pixel opaque {opaque_pixels}; {within:.4f} of pixels within 2/255,"
               f" largest difference {worst}")
+        # PNG8 (image/png8, which QGIS offers): the core's palette, the same as through GeoServer's renderer; past 256
+        # colors (stacked styles) GeoServer's quantizer reduces either image, and the two must be as close to the
+        # full-color map
+        before = maps_drawn()
+        s, png, ct = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra, fmt="image/png8")
+        drawn_by_core = maps_drawn()["core"] - before["core"]
+        s2, png2, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra + "&format_options=antialias:full",
+                             fmt="image/png8")
+        s3, full, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra)
+        ok = s == s2 == s3 == 200 and "image/png" in ct
+        if not ok:
+            check(False, f"{style} as image/png8", f"HTTP {s} {s2} {s3} {ct}")
+            continue
+        ours8, theirs8, reference = rgba(png), rgba(png2), rgba(full)
+        within, worst = diff(ours8, theirs8)
+        if len(generate.STYLES[style][2]) == 1:
+            alike = worst <= 1
+            detail = f"{within:.4f} of pixels within 2/255, largest difference {worst}"
+        else:
+            err_ours = float(np.abs(premultiplied(ours8) - premultiplied(reference)).mean())
+            err_theirs = float(np.abs(premultiplied(theirs8) - premultiplied(reference)).mean())
+            alike = err_ours <= 1.5 * err_theirs + 0.05
+            detail = (f"quantized: mean difference from the full-color map {err_ours:.3f} (through GeoServer's renderer"
+                      f" {err_theirs:.3f})")
+        check(drawn_by_core >= 1 and alike, f"{style} as image/png8 drawn by the core alone = drawn through GeoServer's"
+              f" renderer", f"{ct}, core {drawn_by_core} map(s); {detail}")
 
     # 2. axis orders and CRSs
     gfs_t = cases[1]

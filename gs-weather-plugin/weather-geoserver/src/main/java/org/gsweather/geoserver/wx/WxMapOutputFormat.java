@@ -37,7 +37,7 @@ import org.gsweather.render.Canvas;
 import org.gsweather.render.Style;
 
 /**
- * GeoServer's PNG map producer, drawing the maps of one raster layer styled by {@code wx:} transformations straight
+ * GeoServer's PNG map producers ({@code image/png}, {@code image/png8}), drawing the maps of one raster layer styled by {@code wx:} transformations straight
  * from the render core; every other map is drawn by GeoServer's renderer, as its own PNG producer draws it.
  *
  * <p>Through GeoServer's renderer such a map is drawn three times over: the core draws the field into palette
@@ -62,8 +62,17 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
 
     private final WMS wms;
 
+    /** GeoServer's {@code image/png} producer. */
     public WxMapOutputFormat(WMS wms) {
-        super("image/png", new String[] {"image/png"}, wms);
+        this("image/png", new String[] {"image/png"}, wms);
+    }
+
+    /**
+     * The producer of {@code mime} declared as {@code formats}, as GeoServer declares its own PNG producers (for
+     * {@code image/png8}: {@code "image/png; mode=8bit"} and both names).
+     */
+    public WxMapOutputFormat(String mime, String[] formats, WMS wms) {
+        super(mime, formats, wms);
         this.wms = wms;
         setExtension("png");
     }
