@@ -37,8 +37,9 @@ import org.gsweather.render.Canvas;
 import org.gsweather.render.Style;
 
 /**
- * GeoServer's PNG map producers ({@code image/png}, {@code image/png8}), drawing the maps of one raster layer styled by {@code wx:} transformations straight
- * from the render core; every other map is drawn by GeoServer's renderer, as its own PNG producer draws it.
+ * GeoServer's PNG map producers ({@code image/png}, {@code image/png8}), drawing the maps of one raster layer styled
+ * by {@code wx:} transformations straight from the render core; every other map is drawn by GeoServer's renderer, as
+ * its own PNG producers draw it.
  *
  * <p>Through GeoServer's renderer such a map is drawn three times over: the core draws the field into palette
  * indices, GeoServer composites them as a coverage into an RGBA image of the map (a copy, then Java2D), and {@link
