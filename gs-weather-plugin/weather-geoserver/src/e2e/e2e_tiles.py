@@ -43,9 +43,10 @@ def wait_for(what, condition, seconds=60):
     return False
 
 
-def tile(z, row, col, time_value=None, layer="wx:t2m", base="/gwc/service/wmts", auth=False, headers=None):
+def tile(z, row, col, time_value=None, layer="wx:t2m", base="/gwc/service/wmts", auth=False, headers=None,
+         fmt="image/png"):
     q = (f"{base}?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}&STYLE=&TILEMATRIXSET=EPSG:900913"
-         f"&TILEMATRIX=EPSG:900913:{z}&TILEROW={row}&TILECOL={col}&FORMAT=image/png")
+         f"&TILEMATRIX=EPSG:900913:{z}&TILEROW={row}&TILECOL={col}&FORMAT={fmt}")
     if time_value:
         q += f"&TIME={time_value}"
     return http("GET", q, auth=auth, headers=headers)
@@ -195,7 +196,27 @@ def main():
     check(tile(5, 12, 7, stale)[2].get("geowebcache-cache-result") == "HIT",
           "and its z5 tiles (the layer's wx.warm: zooms 0-5)")
 
-    # 6. every meter of docs/metrics.md is exported
+    # 6. a tile layer that also offers image/png8 (GWC's tile layer settings): its 8-bit tiles come from the core's
+    # metatile with the palette of the 32-bit ones
+    s, b, _ = http("GET", "/gwc/rest/layers/wx:t2m.xml", auth=True)
+    layer_xml = b.decode().replace("<string>image/png</string>", "<string>image/png</string><string>image/png8</string>", 1)
+    s, b, _ = http("PUT", "/gwc/rest/layers/wx:t2m.xml", layer_xml.encode(), auth=True)
+    check(s == 200, "tile layer wx:t2m offers image/png8 (GWC REST)", f"HTTP {s} {b[:200]!r}")
+    core = metric('gsweather_wms_maps_total{drawer="core"}')
+    s8, b8, h8 = tile(5, 12, 7, fmt="image/png8")
+    s32, b32, _ = tile(5, 12, 7)
+    drawn = metric('gsweather_wms_maps_total{drawer="core"}') - core
+    if s8 == 200 and s32 == 200:
+        eight, full = rgba(b8), rgba(b32)
+        colormap = b8[25] == 3  # PNG color type 3: palette
+        alike = bool((eight == full).all())
+    else:
+        colormap = alike = False
+    check(colormap and alike and drawn >= 1,
+          "image/png8 tiles are drawn by the core and have the pixels of the image/png ones",
+          f"HTTP {s8}/{s32} {h8.get('Content-Type')}, palette {colormap}, {drawn:.0f} metatile(s) by the core")
+
+    # 7. every meter of docs/metrics.md is exported
     tile(4, 6, 3, layer="wx:wind10")
     http("GET", "/wms?service=WMS&version=1.1.1&request=GetMap&layers=wx:t2m&styles=raster&bbox=-125,25,-65,50"
                 "&width=300&height=150&srs=EPSG:4326&format=image/png")
