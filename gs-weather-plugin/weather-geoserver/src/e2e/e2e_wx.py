@@ -218,6 +218,20 @@ def main():
                       f" {err_theirs:.3f})")
         check(drawn_by_core >= 1 and alike, f"{style} as image/png8 drawn by the core alone = drawn through GeoServer's"
               f" renderer", f"{ct}, core {drawn_by_core} map(s); {detail}")
+        # JPEG (always opaque, over BGCOLOR): the same encoder on the same pixels (the same bytes), or for stacked styles
+        # on pixels a few units apart, which the compression spreads (below one unit on average)
+        before = maps_drawn()
+        s, jpg, ct = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=opaque, fmt="image/jpeg")
+        drawn_by_core = maps_drawn()["core"] - before["core"]
+        s2, jpg2, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=opaque + "&format_options=antialias:full",
+                             fmt="image/jpeg")
+        ok = s == s2 == 200 and ct.startswith("image/jpeg")
+        ours, theirs = (rgba(jpg).astype(int), rgba(jpg2).astype(int)) if ok else (None, None)
+        mean = float(np.abs(ours - theirs).mean()) if ok else -1
+        alike = ok and (jpg == jpg2 if len(generate.STYLES[style][2]) == 1 else 0 <= mean <= 1.0)
+        check(drawn_by_core >= 1 and alike, f"{style} as image/jpeg drawn by the core alone = drawn through GeoServer's"
+              f" renderer", f"{ct}, core {drawn_by_core} map(s); {'the same bytes' if ok and jpg == jpg2 else ''}"
+              f" mean difference {mean:.3f}")
 
     # 2. axis orders and CRSs
     gfs_t = cases[1]

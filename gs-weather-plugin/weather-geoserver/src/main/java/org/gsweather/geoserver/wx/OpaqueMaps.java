@@ -3,6 +3,7 @@ package org.gsweather.geoserver.wx;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
@@ -39,6 +40,25 @@ final class OpaqueMaps {
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] = over(pixels[i], bg);
         }
+        return rgbImage(rgb, w, h);
+    }
+
+    /** An opaque palette image as packed RGB, for a format without palettes (JPEG). */
+    static BufferedImage rgb(BufferedImage indexed) {
+        IndexColorModel colors = (IndexColorModel) indexed.getColorModel();
+        int[] palette = new int[256];
+        colors.getRGBs(palette);
+        byte[] indices = ((DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
+        int w = indexed.getWidth();
+        int h = indexed.getHeight();
+        int[] rgb = new int[w * h];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = palette[indices[i] & 0xff] & 0xffffff;
+        }
+        return rgbImage(rgb, w, h);
+    }
+
+    private static BufferedImage rgbImage(int[] rgb, int w, int h) {
         WritableRaster raster = Raster.createPackedRaster(
                 new DataBufferInt(rgb, rgb.length), w, h, w, new int[] {0xff0000, 0xff00, 0xff}, null);
         return new BufferedImage(RGB, raster, false, null);

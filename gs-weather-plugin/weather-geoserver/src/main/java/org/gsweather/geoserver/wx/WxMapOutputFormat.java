@@ -37,9 +37,9 @@ import org.gsweather.render.Canvas;
 import org.gsweather.render.Style;
 
 /**
- * GeoServer's PNG map producers ({@code image/png}, {@code image/png8}), drawing the maps of one raster layer styled
- * by {@code wx:} transformations straight from the render core; every other map is drawn by GeoServer's renderer, as
- * its own PNG producers draw it.
+ * GeoServer's PNG and JPEG map producers ({@code image/png}, {@code image/png8}, {@code image/jpeg}), drawing the maps
+ * of one raster layer styled by {@code wx:} transformations straight from the render core; every other map is drawn by
+ * GeoServer's renderer, as its own producers draw it.
  *
  * <p>Through GeoServer's renderer such a map is drawn three times over: the core draws the field into palette
  * indices, GeoServer composites them as a coverage into an RGBA image of the map (a copy, then Java2D), and {@link
@@ -55,7 +55,8 @@ import org.gsweather.render.Style;
  * canvas in order, as {@code +} joins styles in {@code wx render}; GeoServer composites their images one over the
  * other, which differs only in the rounding of partly transparent pixels. A request with any {@code format_options}
  * goes to GeoServer's renderer, which is how to compare the two. An opaque map ({@code TRANSPARENT=FALSE}, the
- * default of Leaflet's WMS layers) is the core's image over the background color ({@link OpaqueMaps}).
+ * default of Leaflet's WMS layers, and every JPEG) is the core's image over the background color ({@link
+ * OpaqueMaps}).
  */
 public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implements ExtensionPriority {
     private static final Counter DIRECT = drawn("core");
@@ -69,8 +70,9 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
     }
 
     /**
-     * The producer of {@code mime} declared as {@code formats}, as GeoServer declares its own PNG producers (for
-     * {@code image/png8}: {@code "image/png; mode=8bit"} and both names).
+     * The producer of {@code mime} declared as {@code formats}, as GeoServer declares its own producers (for {@code
+     * image/png8}: {@code "image/png; mode=8bit"} and both names; JPEG also without transparency and palette, and the
+     * extension {@code jpg}).
      */
     public WxMapOutputFormat(String mime, String[] formats, WMS wms) {
         super(mime, formats, wms);
@@ -80,13 +82,13 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
 
     private static Counter drawn(String by) {
         return Counter.builder("gsweather.wms.maps")
-                .description("PNG maps of GeoServer's WMS by who drew them: the render core alone, or GeoServer's"
-                        + " renderer")
+                .description("PNG and JPEG maps of GeoServer's WMS by who drew them: the render core alone, or"
+                        + " GeoServer's renderer")
                 .tag("drawer", by)
                 .register(Metrics.globalRegistry);
     }
 
-    /** First among GeoServer's PNG producers, so that GetMap (and GWC's metatiles) come here. */
+    /** First among GeoServer's producers of its formats, so that GetMap (and GWC's metatiles) come here. */
     @Override
     public int getPriority() {
         return ExtensionPriority.HIGHEST;
@@ -121,8 +123,11 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
         if (image == null) {
             image = empty(w, h);
         }
-        if (!content.isTransparent()) {
+        if (!content.isTransparent() || !isTransparencySupported()) {
             image = OpaqueMaps.over(image, content.getBgColor());
+        }
+        if (!isPaletteSupported() && image.getColorModel() instanceof IndexColorModel) {
+            image = OpaqueMaps.rgb(image);
         }
         DIRECT.increment();
         return buildMap(content, image);

@@ -49,6 +49,20 @@ class OpaqueMapsTest {
         assertSameRgb(opaque, java2d(indexed));
     }
 
+    @Test
+    void paletteImagesBecomeRgbForJpeg() {
+        int[] palette = {0xff102030, 0xff00ff00, 0xffabcdef};
+        IndexColorModel colors = new IndexColorModel(8, palette.length, palette, 0, false, -1, DataBuffer.TYPE_BYTE);
+        BufferedImage indexed = new BufferedImage(3, 2, BufferedImage.TYPE_BYTE_INDEXED, colors);
+        indexed.getRaster().setPixels(0, 0, 3, 2, new int[] {0, 1, 2, 2, 1, 0});
+
+        BufferedImage rgb = OpaqueMaps.rgb(indexed);
+
+        assertThat(rgb.getColorModel()).isNotInstanceOf(IndexColorModel.class);
+        assertThat(rgb.getColorModel().hasAlpha()).isFalse();
+        assertSameRgb(rgb, indexed);
+    }
+
     /** What GeoServer's renderer does: the background, then the layer drawn over it. */
     private static BufferedImage java2d(BufferedImage layer) {
         BufferedImage map = new BufferedImage(layer.getWidth(), layer.getHeight(), BufferedImage.TYPE_INT_RGB);
