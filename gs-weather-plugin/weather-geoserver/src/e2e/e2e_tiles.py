@@ -199,9 +199,10 @@ def main():
     # 6. a tile layer that also offers image/png8 (GWC's tile layer settings): its 8-bit tiles come from the core's
     # metatile with the palette of the 32-bit ones
     s, b, _ = http("GET", "/gwc/rest/layers/wx:t2m.xml", auth=True)
-    layer_xml = b.decode().replace("<string>image/png</string>", "<string>image/png</string><string>image/png8</string>", 1)
+    layer_xml = b.decode().replace("<string>image/png</string>",
+                                   "<string>image/png</string><string>image/png8</string><string>image/jpeg</string>", 1)
     s, b, _ = http("PUT", "/gwc/rest/layers/wx:t2m.xml", layer_xml.encode(), auth=True)
-    check(s == 200, "tile layer wx:t2m offers image/png8 (GWC REST)", f"HTTP {s} {b[:200]!r}")
+    check(s == 200, "tile layer wx:t2m offers image/png8 and image/jpeg (GWC REST)", f"HTTP {s} {b[:200]!r}")
     core = metric('gsweather_wms_maps_total{drawer="core"}')
     s8, b8, h8 = tile(5, 12, 7, fmt="image/png8")
     s32, b32, _ = tile(5, 12, 7)
@@ -215,6 +216,23 @@ def main():
     check(colormap and alike and drawn >= 1,
           "image/png8 tiles are drawn by the core and have the pixels of the image/png ones",
           f"HTTP {s8}/{s32} {h8.get('Content-Type')}, palette {colormap}, {drawn:.0f} metatile(s) by the core")
+    core = metric('gsweather_wms_maps_total{drawer="core"}')
+    sj, bj, hj = tile(5, 12, 7, fmt="image/jpeg")
+    drawn = metric('gsweather_wms_maps_total{drawer="core"}') - core
+    # the same tile as a GetMap through GeoServer's renderer (a format option sends it there), JPEG-encoded alike
+    span = 2 * 20037508.342789244 / 2 ** 5
+    box = (-20037508.342789244 + 7 * span, 20037508.342789244 - 13 * span,
+           -20037508.342789244 + 8 * span, 20037508.342789244 - 12 * span)
+    sr, br, _ = http("GET", "/wms?service=WMS&version=1.1.1&request=GetMap&layers=wx:t2m&styles=&srs=EPSG:900913"
+                            f"&bbox={','.join(repr(v) for v in box)}&width=256&height=256&format=image/jpeg"
+                            "&format_options=antialias:full")
+    if sj == 200 and sr == 200:
+        mean = float(abs(rgba(bj).astype(int) - rgba(br).astype(int)).mean())
+    else:
+        mean = -1
+    check(hj.get("Content-Type", "").startswith("image/jpeg") and 0 <= mean <= 1 and drawn >= 1,
+          "image/jpeg tiles are drawn by the core: GeoServer's renderer's JPEG of the tile",
+          f"HTTP {sj}/{sr} {hj.get('Content-Type')}, mean difference {mean:.2f}, {drawn:.0f} metatile(s) by the core")
 
     # 7. every meter of docs/metrics.md is exported
     tile(4, 6, 3, layer="wx:wind10")
