@@ -232,6 +232,22 @@ def main():
         check(drawn_by_core >= 1 and alike, f"{style} as image/jpeg drawn by the core alone = drawn through GeoServer's"
               f" renderer", f"{ct}, core {drawn_by_core} map(s); {'the same bytes' if ok and jpg == jpg2 else ''}"
               f" mean difference {mean:.3f}")
+        # JPEG-PNG: JPEG where the map is opaque, PNG where it is not, as GeoServer's response decides for either
+        before = maps_drawn()
+        s, mixed, ct = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra, fmt="image/vnd.jpeg-png")
+        drawn_by_core = maps_drawn()["core"] - before["core"]
+        s2, mixed2, ct2 = getmap("wx:" + layer, style, bbox, size, "EPSG:3857",
+                                 extra=extra + "&format_options=antialias:full", fmt="image/vnd.jpeg-png")
+        ok = s == s2 == 200 and ct == ct2 and ct.split(";")[0] in ("image/png", "image/jpeg")
+        within, worst = diff(rgba(mixed), rgba(mixed2)) if ok else (0, -1)
+        mean = float(np.abs(premultiplied(rgba(mixed)) - premultiplied(rgba(mixed2))).mean()) if ok else -1
+        if len(generate.STYLES[style][2]) == 1:
+            alike = ok and worst <= 1
+        else:  # as above: PNG within a few units, JPEG within one unit on average
+            alike = ok and (mean <= 1.0 if ct.startswith("image/jpeg") else 0 <= worst <= 4 and within >= 0.999)
+        check(drawn_by_core >= 1 and alike, f"{style} as image/vnd.jpeg-png drawn by the core alone = drawn through"
+              f" GeoServer's renderer", f"{ct} / {ct2}, core {drawn_by_core} map(s); {within:.4f} of pixels within"
+              f" 2/255, largest premultiplied difference {worst}, mean {mean:.3f}")
 
     # 2. axis orders and CRSs
     gfs_t = cases[1]

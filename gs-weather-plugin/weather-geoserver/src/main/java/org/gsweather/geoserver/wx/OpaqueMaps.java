@@ -58,6 +58,26 @@ final class OpaqueMaps {
         return rgbImage(rgb, w, h);
     }
 
+    /** Whether no pixel of a palette image has a color that is not opaque. */
+    static boolean everyPixelOpaque(BufferedImage indexed) {
+        IndexColorModel colors = (IndexColorModel) indexed.getColorModel();
+        boolean[] seeThrough = new boolean[256];
+        boolean any = false;
+        for (int i = 0; i < colors.getMapSize(); i++) {
+            seeThrough[i] = colors.getAlpha(i) != 255;
+            any |= seeThrough[i];
+        }
+        if (!any) {
+            return true;
+        }
+        for (byte index : ((DataBufferByte) indexed.getRaster().getDataBuffer()).getData()) {
+            if (seeThrough[index & 0xff]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static BufferedImage rgbImage(int[] rgb, int w, int h) {
         WritableRaster raster = Raster.createPackedRaster(
                 new DataBufferInt(rgb, rgb.length), w, h, w, new int[] {0xff0000, 0xff00, 0xff}, null);

@@ -37,9 +37,10 @@ import org.gsweather.render.Canvas;
 import org.gsweather.render.Style;
 
 /**
- * GeoServer's PNG and JPEG map producers ({@code image/png}, {@code image/png8}, {@code image/jpeg}), drawing the maps
- * of one raster layer styled by {@code wx:} transformations straight from the render core; every other map is drawn by
- * GeoServer's renderer, as its own producers draw it.
+ * GeoServer's PNG and JPEG map producers ({@code image/png}, {@code image/png8}, {@code image/jpeg}, {@code
+ * image/vnd.jpeg-png}, {@code image/vnd.jpeg-png8}), drawing the maps of one raster layer styled by {@code wx:}
+ * transformations straight from the render core; every other map is drawn by GeoServer's renderer, as its own
+ * producers draw it.
  *
  * <p>Through GeoServer's renderer such a map is drawn three times over: the core draws the field into palette
  * indices, GeoServer composites them as a coverage into an RGBA image of the map (a copy, then Java2D), and {@link
@@ -88,6 +89,11 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
                 .register(Metrics.globalRegistry);
     }
 
+    /** Whether this is a producer of JPEG-PNG: JPEG where the map is opaque, PNG where it is not. */
+    private boolean jpegOrPng() {
+        return getMimeType().startsWith("image/vnd.jpeg-png");
+    }
+
     /** First among GeoServer's producers of its formats, so that GetMap (and GWC's metatiles) come here. */
     @Override
     public int getPriority() {
@@ -126,7 +132,9 @@ public final class WxMapOutputFormat extends RenderedImageMapOutputFormat implem
         if (!content.isTransparent() || !isTransparencySupported()) {
             image = OpaqueMaps.over(image, content.getBgColor());
         }
-        if (!isPaletteSupported() && image.getColorModel() instanceof IndexColorModel) {
+        if (image.getColorModel() instanceof IndexColorModel
+                && (!isPaletteSupported() || jpegOrPng() && OpaqueMaps.everyPixelOpaque(image))) {
+            // GeoServer's JPEG-PNG response takes a palette image for PNG, and its renderer's opaque map for JPEG
             image = OpaqueMaps.rgb(image);
         }
         DIRECT.increment();

@@ -63,6 +63,19 @@ class OpaqueMapsTest {
         assertSameRgb(rgb, indexed);
     }
 
+    @Test
+    void aPaletteImageIsOpaqueWhenNoPixelUsesATransparentColor() {
+        int[] palette = {0, 0xff00ff00, 0x80ff0000};
+        IndexColorModel colors = new IndexColorModel(8, palette.length, palette, 0, true, -1, DataBuffer.TYPE_BYTE);
+        BufferedImage indexed = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_INDEXED, colors);
+        indexed.getRaster().setPixels(0, 0, 2, 1, new int[] {1, 1});
+        assertThat(OpaqueMaps.everyPixelOpaque(indexed)).isTrue();
+        indexed.getRaster().setPixel(1, 0, new int[] {2});
+        assertThat(OpaqueMaps.everyPixelOpaque(indexed)).isFalse();
+        indexed.getRaster().setPixel(1, 0, new int[] {0});
+        assertThat(OpaqueMaps.everyPixelOpaque(indexed)).isFalse();
+    }
+
     /** What GeoServer's renderer does: the background, then the layer drawn over it. */
     private static BufferedImage java2d(BufferedImage layer) {
         BufferedImage map = new BufferedImage(layer.getWidth(), layer.getHeight(), BufferedImage.TYPE_INT_RGB);
