@@ -55,6 +55,13 @@ def tile(z, row, col, time_value=None, layer="wx:t2m", base="/gwc/service/wmts",
 EARLY = 'gsweather_tiles_total{path="early",result="hit"}'
 
 
+def tile_bbox(z, row, col):
+    """The EPSG:900913 box of a tile of GWC's EPSG:900913 grid, as a GetMap BBOX."""
+    half = 20037508.342789244
+    size = 2 * half / 2 ** z
+    return f"{-half + col * size},{half - (row + 1) * size},{-half + (col + 1) * size},{half - row * size}"
+
+
 def headers_of(h):
     return sorted((k.lower(), v) for k, v in h.items() if k.lower() not in ("date",))
 
@@ -96,9 +103,7 @@ def main():
     early = metric(EARLY) - before
     check(s1 == 200 and h1.get("geowebcache-cache-result") == "MISS", "first request renders (MISS, through GWC)")
     written = metric('gsweather_gwc_tiles_written_total{writer="core"}')
-    half, size = 20037508.342789244, 2 * 20037508.342789244 / 2 ** 5
-    bbox = f"{-half + 7 * size},{half - 13 * size},{-half + 8 * size},{half - 12 * size}"
-    sg, bg, _ = http("GET", f"/wms?service=WMS&version=1.1.1&request=GetMap&layers=wx:t2m&styles=&bbox={bbox}"
+    sg, bg, _ = http("GET", f"/wms?service=WMS&version=1.1.1&request=GetMap&layers=wx:t2m&styles=&bbox={tile_bbox(5, 12, 7)}"
                             f"&width=256&height=256&srs=EPSG:900913&format=image/png&transparent=true&TIME={t}")
     differ = int((rgba(b1) != rgba(bg)).any(axis=2).sum()) if sg == 200 else -1
     check(written >= 1 and b1[25] == 3 and differ == 0,
@@ -220,11 +225,8 @@ def main():
     sj, bj, hj = tile(5, 12, 7, fmt="image/jpeg")
     drawn = metric('gsweather_wms_maps_total{drawer="core"}') - core
     # the same tile as a GetMap through GeoServer's renderer (a format option sends it there), JPEG-encoded alike
-    span = 2 * 20037508.342789244 / 2 ** 5
-    box = (-20037508.342789244 + 7 * span, 20037508.342789244 - 13 * span,
-           -20037508.342789244 + 8 * span, 20037508.342789244 - 12 * span)
     sr, br, _ = http("GET", "/wms?service=WMS&version=1.1.1&request=GetMap&layers=wx:t2m&styles=&srs=EPSG:900913"
-                            f"&bbox={','.join(repr(v) for v in box)}&width=256&height=256&format=image/jpeg"
+                            f"&bbox={tile_bbox(5, 12, 7)}&width=256&height=256&format=image/jpeg"
                             "&format_options=antialias:full")
     if sj == 200 and sr == 200:
         mean = float(abs(rgba(bj).astype(int) - rgba(br).astype(int)).mean())

@@ -88,6 +88,17 @@ def render_ref(path, fields, style, bbox, size, crs, calibrate=None, variable=No
         return f.read()
 
 
+def both_ways(layer, style, bbox, size, extra="", transparent=True, fmt="image/png"):
+    """The map drawn by the core alone and the same through GeoServer's renderer (a format option sends it there):
+    (status, body, content type) of each, and how many maps the core and GeoServer's renderer drew meanwhile."""
+    before = maps_drawn()
+    core = getmap(layer, style, bbox, size, "EPSG:3857", extra=extra, transparent=transparent, fmt=fmt)
+    drawn_by_core = maps_drawn()["core"] - before["core"]
+    renderer = getmap(layer, style, bbox, size, "EPSG:3857", extra=extra + "&format_options=antialias:full",
+                      transparent=transparent, fmt=fmt)
+    return core, renderer, drawn_by_core, maps_drawn()["geoserver"] - before["geoserver"]
+
+
 def maps_drawn():
     """gsweather_wms_maps_total by drawer."""
     s, b, _ = http("GET", "/rest/wx/metrics", auth=True)
@@ -164,11 +175,7 @@ def main():
         # drawn by the render core alone; any format option sends the map through GeoServer's renderer, which
         # composites the images of several transformations one over the other: the same pixels for one, within the
         # rounding of partly transparent pixels for several
-        before = maps_drawn()
-        s, png, ct = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra)
-        drawn_by_core = maps_drawn()["core"] - before["core"]
-        s2, png2, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra + "&format_options=antialias:full")
-        by_geoserver = maps_drawn()["geoserver"] - before["geoserver"]
+        (s, png, ct), (s2, png2, _), drawn_by_core, by_geoserver = both_ways("wx:" + layer, style, bbox, size, extra)
         within, worst = diff(rgba(png), rgba(png2)) if s == s2 == 200 else (0, -1)
         alike = worst <= 1 if len(generate.STYLES[style][2]) == 1 else 0 <= worst <= 4 and within >= 0.999
         # (at least one map a side: the store's warming may draw metatiles meanwhile)
@@ -177,12 +184,8 @@ def main():
               f"core {drawn_by_core}, GeoServer {by_geoserver} map(s); {within:.4f} of pixels within 2/255, largest"
               f" premultiplied difference {worst}")
         # opaque (Leaflet's default): the core's image over BGCOLOR, as GeoServer fills the map and draws on it
-        before = maps_drawn()
         opaque = extra + "&bgcolor=0x2080F0"
-        s, png, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=opaque, transparent=False)
-        drawn_by_core = maps_drawn()["core"] - before["core"]
-        s2, png2, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=opaque + "&format_options=antialias:full",
-                             transparent=False)
+        (s, png, _), (s2, png2, _), drawn_by_core, _ = both_ways("wx:" + layer, style, bbox, size, opaque, False)
         ok = s == s2 == 200
         a, b = (rgba(png), rgba(png2)) if ok else (None, None)
         within, worst = diff(a, b) if ok else (0, -1)
@@ -195,11 +198,8 @@ def main():
         # PNG8 (image/png8, which QGIS offers): the core's palette, the same as through GeoServer's renderer; past 256
         # colors (stacked styles) GeoServer's quantizer reduces either image, and the two must be as close to the
         # full-color map
-        before = maps_drawn()
-        s, png, ct = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra, fmt="image/png8")
-        drawn_by_core = maps_drawn()["core"] - before["core"]
-        s2, png2, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra + "&format_options=antialias:full",
-                             fmt="image/png8")
+        (s, png, ct), (s2, png2, _), drawn_by_core, _ = both_ways("wx:" + layer, style, bbox, size, extra,
+                                                                   fmt="image/png8")
         s3, full, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra)
         ok = s == s2 == s3 == 200 and "image/png" in ct
         if not ok:
@@ -220,11 +220,8 @@ def main():
               f" renderer", f"{ct}, core {drawn_by_core} map(s); {detail}")
         # JPEG (always opaque, over BGCOLOR): the same encoder on the same pixels (the same bytes), or for stacked styles
         # on pixels a few units apart, which the compression spreads (below one unit on average)
-        before = maps_drawn()
-        s, jpg, ct = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=opaque, fmt="image/jpeg")
-        drawn_by_core = maps_drawn()["core"] - before["core"]
-        s2, jpg2, _ = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=opaque + "&format_options=antialias:full",
-                             fmt="image/jpeg")
+        (s, jpg, ct), (s2, jpg2, _), drawn_by_core, _ = both_ways("wx:" + layer, style, bbox, size, opaque,
+                                                                   fmt="image/jpeg")
         ok = s == s2 == 200 and ct.startswith("image/jpeg")
         ours, theirs = (rgba(jpg).astype(int), rgba(jpg2).astype(int)) if ok else (None, None)
         mean = float(np.abs(ours - theirs).mean()) if ok else -1
@@ -233,11 +230,8 @@ def main():
               f" renderer", f"{ct}, core {drawn_by_core} map(s); {'the same bytes' if ok and jpg == jpg2 else ''}"
               f" mean difference {mean:.3f}")
         # JPEG-PNG: JPEG where the map is opaque, PNG where it is not, as GeoServer's response decides for either
-        before = maps_drawn()
-        s, mixed, ct = getmap("wx:" + layer, style, bbox, size, "EPSG:3857", extra=extra, fmt="image/vnd.jpeg-png")
-        drawn_by_core = maps_drawn()["core"] - before["core"]
-        s2, mixed2, ct2 = getmap("wx:" + layer, style, bbox, size, "EPSG:3857",
-                                 extra=extra + "&format_options=antialias:full", fmt="image/vnd.jpeg-png")
+        (s, mixed, ct), (s2, mixed2, ct2), drawn_by_core, _ = both_ways("wx:" + layer, style, bbox, size, extra,
+                                                                         fmt="image/vnd.jpeg-png")
         ok = s == s2 == 200 and ct == ct2 and ct.split(";")[0] in ("image/png", "image/jpeg")
         within, worst = diff(rgba(mixed), rgba(mixed2)) if ok else (0, -1)
         mean = float(np.abs(premultiplied(rgba(mixed)) - premultiplied(rgba(mixed2))).mean()) if ok else -1
