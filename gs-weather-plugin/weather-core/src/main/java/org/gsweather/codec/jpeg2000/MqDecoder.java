@@ -1,11 +1,17 @@
 package org.gsweather.codec.jpeg2000;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The MQ arithmetic decoder of JPEG 2000 (ISO/IEC 15444-1 Annex C, software conventions of C.3), and
  * the raw bit reader of the arithmetic coding bypass (D.6). A context's state is {@code 2 * index +
  * MPS} into Table C.2.
  */
 final class MqDecoder {
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     /**
      * A context's state packs Qe of Table C.2 (bits 15-30, so that {@code state & QE} lines up with A),
      * the index into the table (bits 1-6) and the MPS (bit 0); these give the state after an MPS or LPS
@@ -129,6 +135,18 @@ final class MqDecoder {
         int previous = 0;
         carryOut = 0;
         for (int p = start; p < stop; p++) {
+            if (previous != 0xff && p + 4 <= stop) {
+                int word = (int) INT_BE.get(data, p);
+                if (((~word - 0x01010101) & word & 0x80808080) == 0) {
+                    // four octets, none of them 0xFF: 32 bits as they are
+                    acc = acc << 32 | (word & 0xffffffffL);
+                    out[n++] = (acc >>> held) << 1 | 1;
+                    acc &= (1L << held) - 1;
+                    previous = word & 0xff;
+                    p += 3;
+                    continue;
+                }
+            }
             int b = data[p] & 0xff;
             if (previous == 0xff) {
                 if (b > 0x8f) {
