@@ -203,35 +203,29 @@ final class MqDecoder {
         return word;
     }
 
-    /** DECODE (C.3.2) of one decision in context {@code cx}. */
+    /**
+     * DECODE (C.3.2) of one decision in context {@code cx}, without branches: the decisions made here (the
+     * two uniform ones and the sign after an interrupted run, the segmentation symbol) are close to even.
+     */
     int decode(int cx) {
         int s = contexts[cx];
         int q = s & QE;
         long qc = (long) q << 32;
         long mpsC = c - qc;
+        long lpsPath = mpsC >> 63;
         int mpsA = a - q;
-        if ((mpsC | (mpsA - (1 << 30))) >= 0) {
-            a = mpsA;
-            c = mpsC;
-            return s & 1;
-        }
-        int lps;
-        if (mpsC < 0) {
-            lps = mpsA < q ? 0 : 1;
-            a = q;
-        } else {
-            lps = mpsA < q ? 1 : 0;
-            a = mpsA;
-            c = mpsC;
-        }
-        contexts[cx] = lps != 0 ? NEXT_LPS[s & 127] : NEXT_MPS[s & 127];
+        // LPS or MPS path, conditional exchange (LPS_EXCHANGE, MPS_EXCHANGE), renormalization
+        int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+        a = mpsA + ((q - mpsA) & (int) lpsPath);
+        c = mpsC + (qc & lpsPath);
+        contexts[cx] = STEP[(s & 127) << 2 | lps + ((a - (1 << 30)) >>> 31)];
         int shift = Integer.numberOfLeadingZeros(a) - 1;
         a <<= shift;
         c <<= shift;
         if ((int) c == 0) {
             c = refill(c);
         }
-        return (s & 1) ^ lps;
+        return (s ^ lps) & 1;
     }
 
     /** Starts reading raw bits (arithmetic coding bypass) from {@code data[start..stop)}. */
