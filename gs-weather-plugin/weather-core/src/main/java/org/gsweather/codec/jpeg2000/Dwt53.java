@@ -145,7 +145,109 @@ final class Dwt53 {
      * a}.
      */
     void inverseRows(int[] a, int stride, int width, int height, int lowWidth, int lowHeight, Rows out) {
-        verticalEven(a, stride, 0, width, height, lowHeight, lowWidth, out);
+        if (out != null) {
+            rowsOut(a, stride, width, height, lowHeight, lowWidth, out);
+        } else {
+            verticalEven(a, stride, 0, width, height, lowHeight, lowWidth, null);
+        }
+    }
+
+    /**
+     * {@link #inverseRows} handing the rows out: {@code a} is only read, so each row has its horizontal
+     * pass into a row array of its own just before the vertical pass needs it, the high-pass rows two at
+     * a time (rows i - 1 and i for output rows 2i and 2i + 1).
+     */
+    private void rowsOut(int[] a, int stride, int width, int height, int lows, int lowWidth, Rows out) {
+        int highs = height - lows;
+        if (rowA.length < width) {
+            rowA = new int[width];
+            rowB = new int[width];
+            rowO = new int[width];
+        }
+        if (tmp.length < width || high.length < 2 * width) {
+            tmp = new int[Math.max(width, tmp.length)];
+            high = new int[Math.max(2 * width, high.length)];
+        }
+        int[] low = tmp;
+        int[] h = high;
+        // the high-pass row in each half of h, -1 for none
+        int upper = -1;
+        int lower = -1;
+        int[] even = rowA;
+        int[] below = rowB;
+        int[] odd = rowO;
+        for (int i = lows - 1; i >= 0; i--) {
+            int i1 = Math.min(i, highs - 1);
+            int i0 = i == 0 ? i1 : i - 1;
+            // going up, row i1 is the last step's i0 (or its i1): it stays, i0 comes into the other half
+            int h1;
+            if (i1 == upper) {
+                h1 = 0;
+            } else if (i1 == lower) {
+                h1 = width;
+            } else {
+                horizontalInto(a, (lows + i1) * stride, h, 0, width, lowWidth);
+                upper = i1;
+                h1 = 0;
+            }
+            int h0 = h1;
+            if (i0 != i1) {
+                h0 = width - h1;
+                if ((h0 == 0 ? upper : lower) != i0) {
+                    horizontalInto(a, (lows + i0) * stride, h, h0, width, lowWidth);
+                    if (h0 == 0) {
+                        upper = i0;
+                    } else {
+                        lower = i0;
+                    }
+                }
+            }
+            horizontalInto(a, i * stride, low, 0, width, lowWidth);
+            // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4), mirrored at both ends
+            for (int j = 0; j < width; j++) {
+                even[j] = low[j] - ((h[h0 + j] + h[h1 + j] + 2) >> 2);
+            }
+            if (i < highs) {
+                // X(2i+1) = H(i) + floor((X(2i) + X(2i+2)) / 2), X(height) = X(height-2)
+                int[] next = 2 * i + 2 < height ? below : even;
+                for (int j = 0; j < width; j++) {
+                    odd[j] = h[h1 + j] + ((even[j] + next[j]) >> 1);
+                }
+                out.accept(odd, 2 * i + 1);
+            }
+            out.accept(even, 2 * i);
+            int[] t = below;
+            below = even;
+            even = t;
+        }
+    }
+
+    /**
+     * {@link #synthesize} of the row of {@code count} samples at {@code a[from]}, starting even, into
+     * {@code x[to..to+count)}.
+     */
+    private static void horizontalInto(int[] a, int from, int[] x, int to, int count, int lows) {
+        int highs = count - lows;
+        int hb = from + lows;
+        // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4), H(-1) = H(0), H(highs) = H(highs-1)
+        // X(2i+1) = H(i) + floor((X(2i) + X(2i+2)) / 2), X(count) = X(count-2)
+        int e = a[from] - ((a[hb] + 1) >> 1);
+        x[to] = e;
+        for (int i = 0; i < highs - 1; i++) {
+            int hi = a[hb + i];
+            int next = a[from + i + 1] - ((hi + a[hb + i + 1] + 2) >> 2);
+            x[to + 2 * i + 2] = next;
+            x[to + 2 * i + 1] = hi + ((e + next) >> 1);
+            e = next;
+        }
+        int last = highs - 1;
+        int hi = a[hb + last];
+        int next = e;
+        if (lows > highs) {
+            next = a[from + highs] - ((hi + 1) >> 1);
+            x[to + 2 * last + 2] = next;
+        }
+        x[to + 2 * last + 1] = hi + ((e + next) >> 1);
     }
 
     /**
