@@ -142,20 +142,20 @@ final class Dwt53 {
      * {@link #inverse} of a region that starts at even coordinates and is at least 2 x 2, both passes in
      * one sweep up the rows: each row has its horizontal pass just before the vertical pass reads it, so
      * that it is still in the cache. With {@code out}, the rows made go there instead of back into {@code
-     * a}.
+     * a} (and {@code a} is left as it is).
      */
     void inverseRows(int[] a, int stride, int width, int height, int lowWidth, int lowHeight, Rows out) {
         if (out != null) {
             rowsOut(a, stride, width, height, lowHeight, lowWidth, out);
         } else {
-            verticalEven(a, stride, 0, width, height, lowHeight, lowWidth, null);
+            verticalEven(a, stride, 0, width, height, lowHeight, lowWidth);
         }
     }
 
     /**
      * {@link #inverseRows} handing the rows out: {@code a} is only read, so each row has its horizontal
-     * pass into a row array of its own just before the vertical pass needs it, the high-pass rows two at
-     * a time (rows i - 1 and i for output rows 2i and 2i + 1).
+     * pass into a row array of its own just before the vertical pass needs it: the high-pass rows i - 1
+     * and i for output rows 2i and 2i + 1, the low-pass row i.
      */
     private void rowsOut(int[] a, int stride, int width, int height, int lows, int lowWidth, Rows out) {
         int highs = height - lows;
@@ -170,37 +170,17 @@ final class Dwt53 {
         }
         int[] low = tmp;
         int[] h = high;
-        // the high-pass row in each half of h, -1 for none
-        int upper = -1;
-        int lower = -1;
         int[] even = rowA;
         int[] below = rowB;
         int[] odd = rowO;
+        // H(min(i, highs - 1)) at h[h1..], H(i - 1) at h[h0..]: going up, a step's H(i - 1) is the next one's H(i)
+        int h1 = 0;
+        horizontalInto(a, (lows + Math.min(lows - 1, highs - 1)) * stride, h, h1, width, lowWidth);
         for (int i = lows - 1; i >= 0; i--) {
-            int i1 = Math.min(i, highs - 1);
-            int i0 = i == 0 ? i1 : i - 1;
-            // going up, row i1 is the last step's i0 (or its i1): it stays, i0 comes into the other half
-            int h1;
-            if (i1 == upper) {
-                h1 = 0;
-            } else if (i1 == lower) {
-                h1 = width;
-            } else {
-                horizontalInto(a, (lows + i1) * stride, h, 0, width, lowWidth);
-                upper = i1;
-                h1 = 0;
-            }
             int h0 = h1;
-            if (i0 != i1) {
+            if (i > 0 && i - 1 != Math.min(i, highs - 1)) { // else mirrored at the top, or the same row at the bottom
                 h0 = width - h1;
-                if ((h0 == 0 ? upper : lower) != i0) {
-                    horizontalInto(a, (lows + i0) * stride, h, h0, width, lowWidth);
-                    if (h0 == 0) {
-                        upper = i0;
-                    } else {
-                        lower = i0;
-                    }
-                }
+                horizontalInto(a, (lows + i - 1) * stride, h, h0, width, lowWidth);
             }
             horizontalInto(a, i * stride, low, 0, width, lowWidth);
             // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4), mirrored at both ends
@@ -219,6 +199,7 @@ final class Dwt53 {
             int[] t = below;
             below = even;
             even = t;
+            h1 = h0;
         }
     }
 
@@ -258,10 +239,10 @@ final class Dwt53 {
      * {@code lowWidth >= 0} (columns {@code [0, to)}), each row first has its horizontal pass.
      */
     private void verticalEven(int[] a, int stride, int from, int to, int height, int lows) {
-        verticalEven(a, stride, from, to, height, lows, -1, null);
+        verticalEven(a, stride, from, to, height, lows, -1);
     }
 
-    private void verticalEven(int[] a, int stride, int from, int to, int height, int lows, int lowWidth, Rows out) {
+    private void verticalEven(int[] a, int stride, int from, int to, int height, int lows, int lowWidth) {
         int width = to - from;
         int highs = height - lows;
         if (high.length < highs * width) {
@@ -306,17 +287,9 @@ final class Dwt53 {
                 for (int j = 0; j < width; j++) {
                     odd[j] = h[hi + j] + ((even[j] + next[j]) >> 1);
                 }
-                if (out != null) {
-                    out.accept(odd, 2 * i + 1);
-                } else {
-                    System.arraycopy(odd, 0, a, (2 * i + 1) * stride + from, width);
-                }
+                System.arraycopy(odd, 0, a, (2 * i + 1) * stride + from, width);
             }
-            if (out != null) {
-                out.accept(even, 2 * i);
-            } else {
-                System.arraycopy(even, 0, a, 2 * i * stride + from, width);
-            }
+            System.arraycopy(even, 0, a, 2 * i * stride + from, width);
             int[] t = below;
             below = even;
             even = t;
