@@ -549,8 +549,9 @@ final class CodeBlockDecoder {
         for (int x0 = from - row; x0 < width; x0 = (x0 & -64) + 64) {
             // the columns from x0 to the end of its 64 (shifts count modulo 64), but those done
             long todo = (-1L >>> Math.max(0, 64 - (width - (x0 & -64)))) & (-1L << x0) & ~skip;
+            int base = row + (x0 & -64);
             while (todo != 0) {
-                int k = row + (x0 & -64) + Long.numberOfTrailingZeros(todo);
+                int k = base + Long.numberOfTrailingZeros(todo);
                 todo &= todo - 1;
                 int col = wd[k];
                 // rows neither significant nor coded by this bit-plane's significance pass
@@ -567,29 +568,49 @@ final class CodeBlockDecoder {
                     if (k == interrupted) {
                         run = 1;
                     } else {
-                        int st = cx[RL];
-                        int q = st & MqDecoder.QE;
-                        long qc = (long) q << 32;
-                        long mpsC = c - qc;
-                        int mpsA = a - q;
-                        if ((mpsC | (mpsA - (1 << 30))) >= 0) {
-                            // MPS without renormalization: CHIGH >= Qe and A - Qe >= 0x8000
-                            a = mpsA;
-                            c = mpsC;
-                            run = st & 1;
-                        } else {
-                            long lpsPath = mpsC >> 63;
-                            int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
-                            run = (st ^ lps) & 1;
-                            a = mpsA + ((q - mpsA) & (int) lpsPath);
-                            c = mpsC + (qc & lpsPath);
-                            int sh = Integer.numberOfLeadingZeros(a) - 1;
-                            cx[RL] = MqDecoder.NEXT[(st & 127) << 1 | lps];
-                            a <<= sh;
-                            c <<= sh;
-                            if ((int) c == 0) {
-                                c = mq.refill(c);
+                        // one run after another while the next column is one too: next to code, its four rows
+                        // neither significant nor coded, nothing significant around it
+                        while (true) {
+                            int st = cx[RL];
+                            int q = st & MqDecoder.QE;
+                            long qc = (long) q << 32;
+                            long mpsC = c - qc;
+                            int mpsA = a - q;
+                            if ((mpsC | (mpsA - (1 << 30))) >= 0) {
+                                // MPS without renormalization: CHIGH >= Qe and A - Qe >= 0x8000
+                                a = mpsA;
+                                c = mpsC;
+                                run = st & 1;
+                            } else {
+                                long lpsPath = mpsC >> 63;
+                                int lps = ((int) lpsPath ^ (mpsA - q) >> 31) & 1;
+                                run = (st ^ lps) & 1;
+                                a = mpsA + ((q - mpsA) & (int) lpsPath);
+                                c = mpsC + (qc & lpsPath);
+                                int sh = Integer.numberOfLeadingZeros(a) - 1;
+                                cx[RL] = MqDecoder.NEXT[(st & 127) << 1 | lps];
+                                a <<= sh;
+                                c <<= sh;
+                                if ((int) c == 0) {
+                                    c = mq.refill(c);
+                                }
                             }
+                            if (run != 0) {
+                                break;
+                            }
+                            int next = k + 1 - base;
+                            if (next >= 64 || (todo & 1L << next) == 0 || (e & VISIT_ALL) != 0) {
+                                break;
+                            }
+                            int east = wd[k + 2];
+                            if (((e | east) & SIG6) != 0) {
+                                break;
+                            }
+                            todo &= todo - 1;
+                            k++;
+                            w = col;
+                            col = e;
+                            e = east;
                         }
                     }
                     if (run == 0) {
