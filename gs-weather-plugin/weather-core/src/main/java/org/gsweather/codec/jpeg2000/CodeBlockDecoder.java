@@ -134,6 +134,11 @@ final class CodeBlockDecoder {
      * bit-plane's significance pass, as that pass leaves them: the cleanup pass skips them.
      */
     private long[] done = new long[0];
+    /**
+     * Per stripe, in blocks up to 64 wide, columns whose rows are all significant, as the significance pass
+     * finds them: it visits them no more.
+     */
+    private long[] complete = new long[0];
 
     private int width;
     private int height;
@@ -177,10 +182,12 @@ final class CodeBlockDecoder {
             own = new long[live.length];
             refine = new long[live.length];
             done = new long[live.length];
+            complete = new long[live.length];
         } else {
             Arrays.fill(live, 0, stripes + 2, 0);
             Arrays.fill(own, 0, stripes + 2, 0);
             Arrays.fill(done, 0, stripes + 2, 0);
+            Arrays.fill(complete, 0, stripes + 2, 0);
         }
         if (words.length < wordCount) {
             words = new int[Math.max(wordCount, 2 * words.length)];
@@ -318,11 +325,11 @@ final class CodeBlockDecoder {
         int row = (s + 1) * stride + 1;
         long around = live[s + 1] | live[s + 1] << 1 | live[s + 1] >>> 1;
         // columns left with every row significant or coded here: the cleanup pass skips them
-        long full = 0;
+        long full = complete[s + 1];
         for (int x0 = 0; x0 < width; x0 += 64) {
             long chunk = -1L >>> Math.max(0, 64 - (width - x0));
-            // columns with a significant sample or next to one (all of them in blocks wider than 64)
-            long cols = width > 64 ? chunk : around & chunk;
+            // columns with a significant sample or next to one, but complete ones (all columns in blocks wider than 64)
+            long cols = width > 64 ? chunk : around & chunk & ~complete[s + 1];
             while (cols != 0) {
                 int x = x0 + Long.numberOfTrailingZeros(cols);
                 cols &= cols - 1;
@@ -334,7 +341,9 @@ final class CodeBlockDecoder {
                 // rows not yet significant with a significant neighbour
                 int m = (v | v >> 1 | v >> 2) & ~(col >> 1) & rowMask;
                 if (m == 0) {
-                    full |= (long) (((~col >> 1 & rowMask) - 1) >>> 31) << x;
+                    long whole = (long) (((~col >> 1 & rowMask) - 1) >>> 31) << x;
+                    full |= whole;
+                    complete[s + 1] |= whole;
                     continue;
                 }
                 int nb = ROWS3[w & SIG6] | ROWS3[col & SIG6] << 1 | ROWS3[e & SIG6] << 2;
