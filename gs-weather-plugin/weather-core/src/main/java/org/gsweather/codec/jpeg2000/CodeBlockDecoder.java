@@ -16,8 +16,8 @@ import java.util.Arrays;
  * <p>Each pass writes the MQ decision (C.3.2) out where it makes one, with the coder's registers in
  * local variables for the length of the pass, as OpenJPEG does with its decoding macros: tier 1 is most
  * of the decode time, and a call that returns the decision cannot keep both registers in locals.
- * {@link MqDecoder#decode} is the same decision in one place, for the rare ones (run lengths, signs after
- * a run).
+ * {@link MqDecoder#decode} is the same decision in one place, for the rare ones (the row and sign after
+ * an interrupted run, segmentation symbols).
  */
 final class CodeBlockDecoder {
     private static final int ZC = 0;
