@@ -45,9 +45,9 @@ public final class Legend {
             } else if (s instanceof IsolineStyle i) {
                 parts.add(lines(i, field.units(), width, font));
             } else if (s instanceof BarbStyle b) {
-                parts.add(key(b, width, font, new double[] {5, 10, 25, 50, 65}, "kt"));
+                parts.add(key(b, width, font, BARB_KEY));
             } else if (s instanceof ArrowStyle a) {
-                parts.add(key(a, width, font, a.scaled() ? new double[] {10, 25, 50} : new double[] {20}, "kt"));
+                parts.add(key(a, width, font, a.scaled() ? SCALED_ARROW_KEY : null));
             }
         }
         int height = 0;
@@ -88,25 +88,79 @@ public final class Legend {
         return c;
     }
 
-    /** Barbs or arrows at a few speeds, each with its speed below. */
-    static Canvas key(Style style, int width, double font, double[] speeds, String units) {
-        double size = style instanceof BarbStyle b ? b.size() : 2 * ((ArrowStyle) style).size();
-        int height = (int) Math.ceil(size + 2 * font + 12);
+    /** The speeds of the barb key, in knots: calm (a circle), a half barb, a barb, ..., a pennant and more. */
+    static final double[] BARB_KEY = {0, 5, 10, 25, 50, 65};
+
+    /** The speeds of the key of arrows scaled by speed, in knots. */
+    static final double[] SCALED_ARROW_KEY = {10, 25, 50};
+
+    /**
+     * A key of barbs or arrows: under a title with the units, one row a speed, the symbol (wind from the
+     * west) at the left and its speed at its right, each symbol in its speed's color when the style colors
+     * by speed. Arrows of one length ({@code speeds} null) get a single row, as they show the direction only.
+     */
+    static Canvas key(Style style, int width, double font, double[] speeds) {
+        boolean barbs = style instanceof BarbStyle;
+        double lw = barbs ? ((BarbStyle) style).lineWidth() : ((ArrowStyle) style).lineWidth();
+        RampStyle colorStyle = barbs ? ((BarbStyle) style).speedColors() : ((ArrowStyle) style).speedColors();
+        ColorRamp colors = colorStyle == null ? null : ColorRamp.of(colorStyle, "kt");
+        int color = barbs ? ((BarbStyle) style).color() : ((ArrowStyle) style).color();
+        String title = speeds == null ? null : (barbs ? "Wind barbs" : "Wind arrows") + " [kt]";
+        double[] rows = speeds == null ? new double[] {Double.NaN} : speeds;
+        // symbol extent from its station point (x right, y down): barbs reach back a staff and the feathers'
+        // lean, up the feathers' height; arrows are centred on the point
+        double symbolWidth;
+        double above;
+        double below;
+        double stationX;
+        if (barbs) {
+            double len = ((BarbStyle) style).size();
+            // the calm circle (radius 0.18 of the staff) is centred on the station point
+            stationX = 6 + 1.21 * len + lw;
+            symbolWidth = 1.21 * len + 0.18 * len + 2 * lw;
+            above = 0.37 * len + lw;
+            below = 0.18 * len + lw;
+        } else {
+            ArrowStyle a = (ArrowStyle) style;
+            double longest = 0;
+            for (double kt : rows) {
+                longest = Math.max(longest, arrowLength(a, kt));
+            }
+            symbolWidth = longest + 2 * lw;
+            above = below = 0.5 * Math.min(0.35 * longest, 3 + 2.5 * lw) + lw;
+            stationX = 6 + 0.5 * symbolWidth;
+        }
+        double rowHeight = Math.max(1.6 * font, above + below + 6);
+        double top = title == null ? 4 : Math.ceil(10 + 1.2 * font);
+        int height = (int) Math.ceil(top + rows.length * rowHeight + 4);
         Canvas c = background(width, height);
         SymbolLayer symbols = new SymbolLayer();
-        double cell = (double) width / speeds.length;
         Rasterizer raster = new Rasterizer();
         raster.reset(width, height);
         TextPath text = new TextPath();
-        for (int k = 0; k < speeds.length; k++) {
-            double cx = (k + 0.5) * cell;
-            double x = style instanceof BarbStyle ? cx + 0.4 * size : cx;
-            symbols.key(c, style, x, 4 + 0.5 * size, speeds[k]);
-            String label = format(speeds[k]) + " " + units;
-            text.add(raster, label, cx, 8 + size + 0.6 * font, fitting(label, cell - 2, font), 0, true);
+        if (title != null) {
+            text.add(raster, title, 5, 6 + font / 2, fitting(title, width - 10, font), 0, false);
+        }
+        double labelX = 6 + symbolWidth + 8;
+        for (int k = 0; k < rows.length; k++) {
+            double middle = top + (k + 0.5) * rowHeight;
+            double y = middle + 0.5 * (above - below);
+            double kt = rows[k];
+            int ink = colors == null || Double.isNaN(kt) ? color : colors.color((float) kt);
+            symbols.key(c, style, stationX, y, Double.isNaN(kt) ? 20 : kt, ink);
+            String label = Double.isNaN(kt) ? "wind direction" : kt == 0 && barbs ? "calm" : format(kt);
+            text.add(raster, label, labelX, middle, fitting(label, width - labelX - 4, font), 0, false);
         }
         raster.paint(c.argb(), INK);
         return c;
+    }
+
+    /** The length of a legend arrow at {@code kt} knots, as {@link SymbolLayer} draws it. */
+    private static double arrowLength(ArrowStyle style, double kt) {
+        if (!style.scaled() || Double.isNaN(kt)) {
+            return style.size();
+        }
+        return Math.min(2 * style.size(), style.size() * SymbolLayer.metresPerSecond(kt) / style.referenceSpeed());
     }
 
     private static Canvas background(int width, int height) {

@@ -124,24 +124,24 @@ final class SymbolLayer {
      * Draws one barb or arrow for a legend: at (x, y) on a canvas, the wind blowing from the west at
      * {@code kt} knots (northern hemisphere).
      */
-    void key(Canvas c, Style style, double x, double y, double kt) {
+    void key(Canvas c, Style style, double x, double y, double kt, int color) {
         raster.reset(c.width(), c.height());
         sx = x;
         sy = y;
         dirX = 1;
         dirY = 0;
         south = false;
-        int color;
         if (style instanceof BarbStyle b) {
             barb(b, kt);
-            color = b.color();
         } else {
-            ArrowStyle a = (ArrowStyle) style;
-            arrow(a, kt / Units.conversion("m/s", "kt")[0]);
-            color = a.color();
+            arrow((ArrowStyle) style, metresPerSecond(kt));
         }
         raster.paint(c.argb(), color);
         c.markDrawn();
+    }
+
+    static double metresPerSecond(double kt) {
+        return kt / KNOTS_PER_MS;
     }
 
     /** Samples the wind at CRS x/y and turns it into a screen direction; false where there is none. */
@@ -245,7 +245,7 @@ final class SymbolLayer {
         }
     }
 
-    /** An arrow centred on the lattice point, pointing where the wind blows. */
+    /** An arrow centred on the lattice point, pointing where the wind blows at {@code speed} m/s. */
     private void arrow(ArrowStyle style, double speed) {
         double len = style.scaled()
                 ? Math.min(2 * style.size(), style.size() * speed / style.referenceSpeed())
