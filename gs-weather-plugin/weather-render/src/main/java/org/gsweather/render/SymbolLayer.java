@@ -105,7 +105,7 @@ final class SymbolLayer {
                 if (barbs) {
                     barb(barb, kt);
                 } else {
-                    arrow(arrow, speed);
+                    arrow(arrow, metresPerSecond(kt));
                 }
                 if (colors != null) {
                     drew |= raster.paint(argb, colors.color((float) kt));

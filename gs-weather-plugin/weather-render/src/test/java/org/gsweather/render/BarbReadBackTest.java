@@ -204,6 +204,35 @@ class BarbReadBackTest {
                 .isLessThan(2.0);
     }
 
+    @Test
+    void scaledArrowsAreAsLongWhateverTheWindsUnits() {
+        Grid grid = Sources.field(Sources.HRRR_TMP, 1).grid();
+        WindValues metres = gridRelative(grid, 12, 5);
+        float[] u = metres.u().values().clone();
+        float[] v = metres.v().values().clone();
+        for (int k = 0; k < u.length; k++) {
+            u[k] /= KT;
+            v[k] /= KT;
+        }
+        WindValues knots = new WindValues(new GridValues(grid, u, "kt", "u"), new GridValues(grid, v, "kt", "v"), true);
+        View view = TileMatrixSet.WEB_MERCATOR_QUAD.tile(5, 5, 12, 512);
+        ArrowStyle style = new ArrowStyle(96, 30, 2, 0xff000000, true, 10, null);
+        long inkMetres = ink(
+                renderer.render(FieldSource.of(metres), List.of(style), view).pixels());
+        long inkKnots =
+                ink(renderer.render(FieldSource.of(knots), List.of(style), view).pixels());
+        assertThat(inkMetres).isPositive();
+        assertThat((double) inkKnots).isCloseTo(inkMetres, org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    private static long ink(int[] px) {
+        long sum = 0;
+        for (int p : px) {
+            sum += p >>> 24;
+        }
+        return sum;
+    }
+
     /** Ink across the line at distance r from (x, y) in direction angle. */
     private static double width(int[] px, double x, double y, double angle, double r) {
         double a = Math.toRadians(angle);
