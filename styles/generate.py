@@ -37,9 +37,10 @@ STYLES = {
         [("ColorRamp", {"palette": "wind-speed", "units": "kt", "opacity": "0.85"}),
          ("WindArrows", {"color": "#202020"})]),
     "wx-jet-isotachs-barbs": (
-        "Jet stream: isotachs and barbs (kt)", "Upper-level winds: speed shaded from 50 kt, isotachs every 20 kt, barbs.",
+        "Jet stream: isotachs and barbs (kt)",
+        "Upper-level winds: speed shaded from 50 kt (interpolated, as the isotachs are), isotachs every 20 kt, barbs.",
         [("ColorRamp", {"palette": "wind-speed", "units": "kt", "min": "50", "max": "200", "below": "transparent",
-                        "opacity": "0.8"}),
+                        "opacity": "0.8", "sampling": "bilinear"}),
          ("Isolines", {"interval": "20", "units": "kt", "color": "#1a3a6e"}),
          ("WindBarbs", {})]),
     "wx-goes-ir-enhanced": (
