@@ -63,11 +63,6 @@ LAYERS = [
     ("NCEP_AIR", "cf", "air", [T], "NCEP reanalysis air temperature (CF NetCDF, 124 times)"),
 ]
 
-# The level a map shows when a request names none, for the layers whose default style is about one level: the jet
-# (250 hPa) for the isotach and barb style, 850 hPa temperature, 700 hPa humidity. Other layers: nearest the ground.
-LEVEL_DEFAULTS = {"GFS_TMP_ISBL": 850, "GFS_WIND_ISBL": 250, "GFS_RH_ISBL": 700, "NAM_TMP_ISBL": 850,
-                  "NAM_WIND_ISBL": 250}
-
 TILE_LAYER = """<GeoServerLayer><enabled>true</enabled><inMemoryCached>true</inMemoryCached><name>wx:{name}</name>
 <mimeFormats><string>image/png</string></mimeFormats>
 <gridSubsets><gridSubset><gridSetName>EPSG:900913</gridSetName></gridSubset>
@@ -99,17 +94,15 @@ class GeoServer:
         return text
 
 
-def dimensions(dims, level=None):
+def dimensions(dims):
     entries = ""
     if T in dims:
         entries += ('<entry key="time"><dimensionInfo><enabled>true</enabled><presentation>LIST</presentation>'
                     '<units>ISO8601</units><defaultValue><strategy>MAXIMUM</strategy></defaultValue>'
                     '</dimensionInfo></entry>')
     if E in dims:
-        strategy = ("<strategy>MAXIMUM</strategy>" if level is None
-                    else f"<strategy>NEAREST</strategy><referenceValue>{level}</referenceValue>")
         entries += ('<entry key="elevation"><dimensionInfo><enabled>true</enabled><presentation>LIST</presentation>'
-                    f'<units>hPa</units><unitSymbol>hPa</unitSymbol><defaultValue>{strategy}'
+                    '<units>hPa</units><unitSymbol>hPa</unitSymbol><defaultValue><strategy>MAXIMUM</strategy>'
                     '</defaultValue></dimensionInfo></entry>')
     if R in dims:
         entries += ('<entry key="custom_dimension_REFERENCE_TIME"><dimensionInfo><enabled>true</enabled>'
@@ -127,7 +120,7 @@ def provision(gs):
     for name, store, coverage, dims, title in LAYERS:
         gs.call("POST", f"/rest/workspaces/wx/coveragestores/{store}/coverages",
                 f"<coverage><name>{name}</name><nativeCoverageName>{coverage}</nativeCoverageName>"
-                f"<title>{title}</title>{dimensions(dims, LEVEL_DEFAULTS.get(name))}</coverage>")
+                f"<title>{title}</title>{dimensions(dims)}</coverage>")
         keys = [k for k, d in (("TIME", T), ("ELEVATION", E), ("DIM_REFERENCE_TIME", R)) if d in dims]
         gs.call("PUT", f"/gwc/rest/layers/wx:{name}.xml",
                 TILE_LAYER.format(name=name, filters="".join(FILTER.format(key=k, name=name) for k in keys)))

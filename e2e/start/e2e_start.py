@@ -132,19 +132,6 @@ def wms_dims(base, layer):
     return {}
 
 
-def wms_dim_default(base, layer, name):
-    s, b, _ = http("GET", base + "/wms?service=WMS&version=1.3.0&request=GetCapabilities", auth=False)
-    if s != 200:
-        return None
-    for l in ET.fromstring(b).iter("{http://www.opengis.net/wms}Layer"):
-        n = l.find("{http://www.opengis.net/wms}Name")
-        if n is not None and n.text == layer:
-            for d in l.findall("{http://www.opengis.net/wms}Dimension"):
-                if d.attrib["name"].lower() == name:
-                    return d.attrib.get("default")
-    return None
-
-
 def tile_limits(segment, matrix_set, z):
     m = re.search(r"<TileMatrixLimits>\s*<TileMatrix>" + re.escape(f"{matrix_set}:{z}") +
                   r"</TileMatrix>\s*<MinTileRow>(\d+)</MinTileRow>\s*<MaxTileRow>(\d+)</MaxTileRow>\s*"
@@ -223,12 +210,6 @@ def startup_and_catalog():
     dims = wms_dims(GS, "wx:NAM_TMP_ISBL")
     check({"time", "elevation", "reference_time"} <= set(dims), "WMS 1.3.0 capabilities: TIME, ELEVATION, "
           "REFERENCE_TIME of a model layer", ", ".join(f"{k} {len(v)}" for k, v in dims.items()))
-    wind = wmts_layer(caps, "wx:GFS_WIND_ISBL")
-    wmts_default = re.search(r"<ows:Identifier>ELEVATION</ows:Identifier>.*?<Default>([^<]*)</Default>", wind, re.S)
-    wms_default = wms_dim_default(GS, "wx:GFS_WIND_ISBL", "elevation")
-    check(wmts_default is not None and float(wmts_default.group(1)) == 250 and wms_default is not None
-          and float(wms_default) == 250, "the jet style's wind layer shows 250 hPa by default (WMTS and WMS)",
-          f"WMTS {wmts_default.group(1) if wmts_default else None}, WMS {wms_default}")
     results["air_times"] = air["TIME"]
     nodes_seen = set()
     for _ in range(6):
