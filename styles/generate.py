@@ -8,17 +8,20 @@ read and upload them as they are.
 import os
 
 # name: (title, abstract, [(transformation, {parameter: value})])
+# A ramp under isolines samples bilinearly, as the isolines do, so that colors and lines agree on coarse grids;
+# a ramp alone samples the nearest grid point (radar, satellite: what was measured where).
 STYLES = {
     "wx-radar-reflectivity": (
         "Radar reflectivity (dBZ)", "MRMS/NEXRAD reflectivity in the NWS palette, 5 dBZ steps, transparent below 5 dBZ.",
         [("ColorRamp", {"palette": "reflectivity"})]),
     "wx-temperature-degC": (
         "Temperature (degC) with isotherms", "Temperature from -40 to 40 degC, isotherms every 4 degC with labels.",
-        [("ColorRamp", {"palette": "temperature", "units": "degC", "min": "-40", "max": "40"}),
+        [("ColorRamp", {"palette": "temperature", "units": "degC", "min": "-40", "max": "40", "sampling": "bilinear"}),
          ("Isolines", {"interval": "4", "units": "degC"})]),
     "wx-temperature-degF": (
         "Temperature (degF) with isotherms", "Temperature from -40 to 110 degF, isotherms every 10 degF, 32 degF bold.",
-        [("ColorRamp", {"palette": "temperature", "units": "degF", "min": "-40", "max": "110"}),
+        [("ColorRamp", {"palette": "temperature", "units": "degF", "min": "-40", "max": "110",
+                        "sampling": "bilinear"}),
          ("Isolines", {"interval": "10", "base": "32", "units": "degF", "major": "5"})]),
     "wx-mslp-isobars": (
         "Mean sea level pressure isobars (hPa)", "Isobars every 4 hPa, labelled, every 20 hPa bold.",
@@ -57,7 +60,7 @@ STYLES = {
         [("ColorRamp", {"palette": "cape"})]),
     "wx-relative-humidity": (
         "Relative humidity (%)", "Relative humidity, 10 % isohumes.",
-        [("ColorRamp", {"palette": "relative-humidity"}),
+        [("ColorRamp", {"palette": "relative-humidity", "sampling": "bilinear"}),
          ("Isolines", {"interval": "10", "units": "%", "color": "#303030", "width": "0.8"})]),
     "wx-cloud-cover": (
         "Cloud cover (%)", "Total cloud cover, clear transparent.",
