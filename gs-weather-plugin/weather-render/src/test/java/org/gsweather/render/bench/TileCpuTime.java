@@ -33,6 +33,13 @@ public final class TileCpuTime {
             View hrrrTile = TileMatrixSet.WEB_MERCATOR_QUAD.tile(5, 8, 11, size);
             measure("ramp GFS bilinear", size, gfsTmp, "ramp:temperature,units=degC,sampling=bilinear", gfsTile, runs);
             measure("ramp HRRR Lambert", size, hrrr, "ramp:temperature,units=degC", hrrrTile, runs);
+            measure(
+                    "ramp HRRR Lambert bilinear",
+                    size,
+                    hrrr,
+                    "ramp:temperature,units=degC,sampling=bilinear",
+                    hrrrTile,
+                    runs);
             measure("barbs GFS", size, gfsWind, "barbs", gfsTile, runs);
             measure("isolines+labels GFS", size, gfsTmp, "isolines:interval=2,units=degC,major=5", gfsTile, runs);
             // the worst case seen: HRRR's 3 km skin temperature over the Rockies, hundreds of small loops
