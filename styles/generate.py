@@ -8,20 +8,21 @@ read and upload them as they are.
 import os
 
 # name: (title, abstract, [(transformation, {parameter: value})])
-# A ramp under isolines samples bilinearly, as the isolines do, so that colors and lines agree on coarse grids;
-# a ramp alone samples the nearest grid point (radar, satellite: what was measured where).
+# A ramp under isolines samples bilinearly where the map is zoomed in past the grid's cells (sampling=auto), as
+# the isolines do, so that colors and lines agree on coarse grids; a ramp alone samples the nearest grid point
+# (radar, satellite: what was measured where).
 STYLES = {
     "wx-radar-reflectivity": (
         "Radar reflectivity (dBZ)", "MRMS/NEXRAD reflectivity in the NWS palette, 5 dBZ steps, transparent below 5 dBZ.",
         [("ColorRamp", {"palette": "reflectivity"})]),
     "wx-temperature-degC": (
         "Temperature (degC) with isotherms", "Temperature from -40 to 40 degC, isotherms every 4 degC with labels.",
-        [("ColorRamp", {"palette": "temperature", "units": "degC", "min": "-40", "max": "40", "sampling": "bilinear"}),
+        [("ColorRamp", {"palette": "temperature", "units": "degC", "min": "-40", "max": "40", "sampling": "auto"}),
          ("Isolines", {"interval": "4", "units": "degC"})]),
     "wx-temperature-degF": (
         "Temperature (degF) with isotherms", "Temperature from -40 to 110 degF, isotherms every 10 degF, 32 degF bold.",
         [("ColorRamp", {"palette": "temperature", "units": "degF", "min": "-40", "max": "110",
-                        "sampling": "bilinear"}),
+                        "sampling": "auto"}),
          ("Isolines", {"interval": "10", "base": "32", "units": "degF", "major": "5"})]),
     "wx-mslp-isobars": (
         "Mean sea level pressure isobars (hPa)", "Isobars every 4 hPa, labelled, every 20 hPa bold.",
@@ -41,9 +42,9 @@ STYLES = {
          ("WindArrows", {"color": "#202020"})]),
     "wx-jet-isotachs-barbs": (
         "Jet stream: isotachs and barbs (kt)",
-        "Upper-level winds: speed shaded from 50 kt (interpolated, as the isotachs are), isotachs every 20 kt, barbs.",
+        "Upper-level winds: speed shaded from 50 kt (interpolated when zoomed in, as the isotachs are), isotachs every 20 kt, barbs.",
         [("ColorRamp", {"palette": "wind-speed", "units": "kt", "min": "50", "max": "200", "below": "transparent",
-                        "opacity": "0.8", "sampling": "bilinear"}),
+                        "opacity": "0.8", "sampling": "auto"}),
          ("Isolines", {"interval": "20", "units": "kt", "color": "#1a3a6e"}),
          ("WindBarbs", {})]),
     "wx-goes-ir-enhanced": (
@@ -60,7 +61,7 @@ STYLES = {
         [("ColorRamp", {"palette": "cape"})]),
     "wx-relative-humidity": (
         "Relative humidity (%)", "Relative humidity, 10 % isohumes.",
-        [("ColorRamp", {"palette": "relative-humidity", "sampling": "bilinear"}),
+        [("ColorRamp", {"palette": "relative-humidity", "sampling": "auto"}),
          ("Isolines", {"interval": "10", "units": "%", "color": "#303030", "width": "0.8"})]),
     "wx-cloud-cover": (
         "Cloud cover (%)", "Total cloud cover, clear transparent.",

@@ -8,7 +8,7 @@
     <UserStyle>
       <Name>wx-jet-isotachs-barbs</Name>
       <Title>Jet stream: isotachs and barbs (kt)</Title>
-      <Abstract>Upper-level winds: speed shaded from 50 kt (interpolated, as the isotachs are), isotachs every 20 kt, barbs.</Abstract>
+      <Abstract>Upper-level winds: speed shaded from 50 kt (interpolated when zoomed in, as the isotachs are), isotachs every 20 kt, barbs.</Abstract>
       <FeatureTypeStyle>
         <Transformation>
           <ogc:Function name="wx:ColorRamp">
@@ -19,7 +19,7 @@
             <ogc:Function name="parameter"><ogc:Literal>max</ogc:Literal><ogc:Literal>200</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>below</ogc:Literal><ogc:Literal>transparent</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>opacity</ogc:Literal><ogc:Literal>0.8</ogc:Literal></ogc:Function>
-            <ogc:Function name="parameter"><ogc:Literal>sampling</ogc:Literal><ogc:Literal>bilinear</ogc:Literal></ogc:Function>
+            <ogc:Function name="parameter"><ogc:Literal>sampling</ogc:Literal><ogc:Literal>auto</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputBBOX</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_bbox</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputWidth</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_width</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputHeight</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_height</ogc:Literal></ogc:Function></ogc:Function>

@@ -14,7 +14,7 @@
           <ogc:Function name="wx:ColorRamp">
             <ogc:Function name="parameter"><ogc:Literal>data</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>palette</ogc:Literal><ogc:Literal>relative-humidity</ogc:Literal></ogc:Function>
-            <ogc:Function name="parameter"><ogc:Literal>sampling</ogc:Literal><ogc:Literal>bilinear</ogc:Literal></ogc:Function>
+            <ogc:Function name="parameter"><ogc:Literal>sampling</ogc:Literal><ogc:Literal>auto</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputBBOX</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_bbox</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputWidth</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_width</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputHeight</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_height</ogc:Literal></ogc:Function></ogc:Function>

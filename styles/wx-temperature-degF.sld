@@ -17,7 +17,7 @@
             <ogc:Function name="parameter"><ogc:Literal>units</ogc:Literal><ogc:Literal>degF</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>min</ogc:Literal><ogc:Literal>-40</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>max</ogc:Literal><ogc:Literal>110</ogc:Literal></ogc:Function>
-            <ogc:Function name="parameter"><ogc:Literal>sampling</ogc:Literal><ogc:Literal>bilinear</ogc:Literal></ogc:Function>
+            <ogc:Function name="parameter"><ogc:Literal>sampling</ogc:Literal><ogc:Literal>auto</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputBBOX</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_bbox</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputWidth</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_width</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputHeight</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_height</ogc:Literal></ogc:Function></ogc:Function>
