@@ -100,36 +100,42 @@ public final class Legend {
      * by speed. Arrows of one length ({@code speeds} null) get a single row, as they show the direction only.
      */
     static Canvas key(Style style, int width, double font, double[] speeds) {
-        boolean barbs = style instanceof BarbStyle;
-        double lw = barbs ? ((BarbStyle) style).lineWidth() : ((ArrowStyle) style).lineWidth();
-        RampStyle colorStyle = barbs ? ((BarbStyle) style).speedColors() : ((ArrowStyle) style).speedColors();
-        ColorRamp colors = colorStyle == null ? null : ColorRamp.of(colorStyle, "kt");
-        int color = barbs ? ((BarbStyle) style).color() : ((ArrowStyle) style).color();
-        String title = speeds == null ? null : (barbs ? "Wind barbs" : "Wind arrows") + " [kt]";
         double[] rows = speeds == null ? new double[] {Double.NaN} : speeds;
-        // symbol extent from its station point (x right, y down): barbs reach back a staff and the feathers'
-        // lean, up the feathers' height; arrows are centred on the point
+        // the symbol's extent from its station point (x right, y down), and how it is inked
+        double stationX;
         double symbolWidth;
         double above;
         double below;
-        double stationX;
-        if (barbs) {
-            double len = ((BarbStyle) style).size();
-            // the calm circle (radius 0.18 of the staff) is centred on the station point
+        int color;
+        RampStyle colorStyle;
+        String title;
+        if (style instanceof BarbStyle b) {
+            double len = b.size();
+            double lw = b.lineWidth();
+            // the staff and the feathers' lean back from the station, the feathers up; the calm circle
+            // (radius 0.18 of the staff) is centred on the station
             stationX = 6 + 1.21 * len + lw;
             symbolWidth = 1.21 * len + 0.18 * len + 2 * lw;
             above = 0.37 * len + lw;
             below = 0.18 * len + lw;
+            color = b.color();
+            colorStyle = b.speedColors();
+            title = "Wind barbs [kt]";
         } else {
             ArrowStyle a = (ArrowStyle) style;
             double longest = 0;
             for (double kt : rows) {
                 longest = Math.max(longest, arrowLength(a, kt));
             }
-            symbolWidth = longest + 2 * lw;
-            above = below = 0.5 * Math.min(0.35 * longest, 3 + 2.5 * lw) + lw;
+            // centred on the station
+            symbolWidth = longest + 2 * a.lineWidth();
             stationX = 6 + 0.5 * symbolWidth;
+            above = below = 0.5 * Math.min(0.35 * longest, 3 + 2.5 * a.lineWidth()) + a.lineWidth();
+            color = a.color();
+            colorStyle = a.speedColors();
+            title = speeds == null ? null : "Wind arrows [kt]";
         }
+        ColorRamp colors = colorStyle == null ? null : ColorRamp.of(colorStyle, "kt");
         double rowHeight = Math.max(1.6 * font, above + below + 6);
         double top = title == null ? 4 : Math.ceil(10 + 1.2 * font);
         int height = (int) Math.ceil(top + rows.length * rowHeight + 4);
@@ -148,7 +154,8 @@ public final class Legend {
             double kt = rows[k];
             int ink = colors == null || Double.isNaN(kt) ? color : colors.color((float) kt);
             symbols.key(c, style, stationX, y, Double.isNaN(kt) ? 20 : kt, ink);
-            String label = Double.isNaN(kt) ? "wind direction" : kt == 0 && barbs ? "calm" : format(kt);
+            String label =
+                    Double.isNaN(kt) ? "wind direction" : kt == 0 && style instanceof BarbStyle ? "calm" : format(kt);
             text.add(raster, label, labelX, middle, fitting(label, width - labelX - 4, font), 0, false);
         }
         raster.paint(c.argb(), INK);
