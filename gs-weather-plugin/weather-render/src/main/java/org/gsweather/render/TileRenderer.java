@@ -157,8 +157,8 @@ public final class TileRenderer {
      * how many have a visible color (0 without a ramp). Large views go in bands of whole mapping blocks, so each band
      * computes exactly what one pass over the view would.
      */
-    private int sample(GridValues field, Sampling style, View view, ColorRamp ramp) {
-        Sampling sampling = style.resolve(field.grid(), view);
+    private int sample(GridValues field, Sampling requested, View view, ColorRamp ramp) {
+        Sampling sampling = requested.resolve(field.grid(), view);
         int w = view.width();
         int h = view.height();
         int n = w * h;
