@@ -418,6 +418,33 @@ def main():
                      format="image/png", ELEVATION="500", TIME=valid)
     check(tile.read()[:4] == b"\x89PNG", "OWSLib WMTS GetTile with dimensions")
 
+    # 10. WCS GetCoverage: a subset on cell edges is the grid's own cells, values as wx decode gives them
+    gfs_file = os.path.join(WEATHER, "gfs", "gfs.t12z.pgrbf120.2p5deg.grib2")
+    field = next(line.split()[0] for line in wx("inspect", gfs_file).splitlines()
+                 if " TMP " in line and "| 850 hPa (Isobaric" in line)
+    native = os.path.join(TMP, "gfs_t850.bin")
+    wx("decode", gfs_file, "--field", field, "--out", native)
+    grid = np.fromfile(native, "<f4").reshape(73, 144)  # rows from 90N, columns from 0E, 2.5 degrees
+    dimensions("gfs", "GFS_TMP_ISBL", time=True, elevation=True)
+    q = ("/wcs?service=WCS&version=2.0.1&request=GetCoverage&coverageId=wx__GFS_TMP_ISBL&format=image/tiff"
+         "&subset=elevation(850)&subset=Long(-101.25,101.25)&subset=Lat(-61.25,61.25)")
+    s, b, ct = http("GET", q, auth=False)
+    from osgeo import gdal
+    gdal.FileFromMemBuffer("/vsimem/wcs.tif", b)
+    ds = gdal.Open("/vsimem/wcs.tif") if s == 200 else None
+    if ds is None:
+        check(False, "WCS 2.0.1 GetCoverage of a GFS level as GeoTIFF", f"{s} {b[:300]!r}")
+    else:
+        got = ds.GetRasterBand(1).ReadAsArray()
+        gt = ds.GetGeoTransform()
+        want = grid[12:61][:, [(104 + k) % 144 for k in range(81)]]  # 60N..60S, 100W..100E
+        same = got.shape == want.shape and float(np.abs(got - want).max()) == 0.0
+        check(same and np.allclose(gt, (-101.25, 2.5, 0, 61.25, 0, -2.5)),
+              "WCS 2.0.1 GetCoverage on cell edges = the grid's cells at 2.5 degrees, values = wx decode",
+              f"{got.shape}, geotransform {tuple(round(v, 4) for v in gt)}")
+        ds = None
+    gdal.Unlink("/vsimem/wcs.tif")
+
     print(f"\n{len(failures)} failed" if failures else "\nall passed", flush=True)
     return 1 if failures else 0
 

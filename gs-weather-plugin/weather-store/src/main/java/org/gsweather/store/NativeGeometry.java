@@ -14,7 +14,8 @@ import org.gsweather.render.OutputCrs;
 /**
  * A coverage's grid in its own coordinates, as a map server declares it: the box its grid cells cover
  * (half a cell beyond the outer grid points), its size in cells, and the CRS in which requests in those
- * coordinates are sampled.
+ * coordinates are sampled. Global grids with rows on the poles reach half a cell beyond them, as GDAL declares
+ * them: a box cut at the poles would put every row's centre off its latitude (WCS returns the grid as declared).
  *
  * <p>Latitude/longitude grids are declared in longitude/latitude with longitudes in [-180, 180] (a global
  * grid stored from 0 to 360 becomes -180.125 to 179.875 for 0.25 degrees; MRMS's 230 to 300 becomes -130 to
@@ -71,8 +72,8 @@ public record NativeGeometry(OutputCrs crs, double minX, double minY, double max
             east -= 360 * turns;
         }
         double adz = Math.abs(r.dy());
-        double south = Math.max(-90, Math.min(r.y0(), r.y0() + (r.ny() - 1) * r.dy()) - adz / 2);
-        double north = Math.min(90, Math.max(r.y0(), r.y0() + (r.ny() - 1) * r.dy()) + adz / 2);
+        double south = Math.min(r.y0(), r.y0() + (r.ny() - 1) * r.dy()) - adz / 2;
+        double north = Math.max(r.y0(), r.y0() + (r.ny() - 1) * r.dy()) + adz / 2;
         return new NativeGeometry(lonLat(), west, south, east, north, r.nx(), r.ny());
     }
 
@@ -85,8 +86,8 @@ public record NativeGeometry(OutputCrs crs, double minX, double minY, double max
         double first = lat[0];
         double last = lat[lat.length - 1];
         double half = Math.abs(last - first) / (lat.length - 1) / 2;
-        double south = Math.max(-90, Math.min(first, last) - half);
-        double north = Math.min(90, Math.max(first, last) + half);
+        double south = Math.min(first, last) - half;
+        double north = Math.max(first, last) + half;
         return new NativeGeometry(lonLat(), west, south, west + g.nx() * adx, north, g.nx(), g.ny());
     }
 
