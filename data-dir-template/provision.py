@@ -118,9 +118,12 @@ def provision(gs):
                 f"<coverageStore><name>{name}</name><type>{type_}</type><enabled>true</enabled>"
                 f"<workspace>wx</workspace><url>file:{WX_DATA}/{path}</url></coverageStore>")
     for name, store, coverage, dims, title in LAYERS:
+        # a coverage posted with its names alone is built in full (WCS formats, interpolations and SRS lists, band
+        # descriptions), as the admin UI's Publish builds it; one posted with more is left without them
         gs.call("POST", f"/rest/workspaces/wx/coveragestores/{store}/coverages",
-                f"<coverage><name>{name}</name><nativeCoverageName>{coverage}</nativeCoverageName>"
-                f"<title>{title}</title>{dimensions(dims)}</coverage>")
+                f"<coverage><name>{name}</name><nativeCoverageName>{coverage}</nativeCoverageName></coverage>")
+        gs.call("PUT", f"/rest/workspaces/wx/coveragestores/{store}/coverages/{name}",
+                f"<coverage><title>{title}</title>{dimensions(dims)}</coverage>", ok=(200,))
         keys = [k for k, d in (("TIME", T), ("ELEVATION", E), ("DIM_REFERENCE_TIME", R)) if d in dims]
         gs.call("PUT", f"/gwc/rest/layers/wx:{name}.xml",
                 TILE_LAYER.format(name=name, filters="".join(FILTER.format(key=k, name=name) for k in keys)))

@@ -417,6 +417,26 @@ def gdal_and_owslib():
                        env=env)
     check(r.returncode == 0 and os.path.getsize(out) > 10000, "gdal_translate through the WMS driver with TIME",
           r.stderr[:200] or f"{os.path.getsize(out)} bytes")
+    # GDAL's WCS driver (1.0.0) downloads the whole 2.5 degree grid: its own cells and values (wx decode)
+    out = os.path.join(OUT, "gdal-wcs.tif")
+    r = subprocess.run(["gdal_translate", "-q", f"WCS:{GS}/wcs?version=1.0.0&coverage=wx:GFS_TMP_2M", out],
+                       capture_output=True, text=True, env=env)
+    gfs = os.path.join(WX_DATA, "grib2", "pygrib", "gfs.t12z.pgrbf120.2p5deg.grib2")
+    field = next(line.split()[0] for line in wx("inspect", gfs).splitlines()
+                 if " TMP " in line and "| 2 m (Specified height" in line)
+    native = os.path.join(OUT, "gfs-t2m.bin")
+    wx("decode", gfs, "--field", field, "--out", native)
+    want = np.roll(np.fromfile(native, "<f4").reshape(73, 144), -73, axis=1)  # from 177.5W, as declared
+    ok, detail = False, r.stderr[:300]
+    if r.returncode == 0:
+        ds = gdal.Open(out)
+        got = ds.GetRasterBand(1).ReadAsArray()
+        gt = ds.GetGeoTransform()
+        ok = got.shape == want.shape and np.allclose(gt, (-178.75, 2.5, 0, 91.25, 0, -2.5)) and \
+            float(np.abs(got - want).max()) == 0.0
+        detail = f"{ds.RasterXSize}x{ds.RasterYSize}, geotransform {gt}"
+        ds = None
+    check(ok, "gdal_translate through the WCS driver: the GFS grid's cells at 2.5 degrees, values = wx decode", detail)
     from owslib.wms import WebMapService
     from owslib.wmts import WebMapTileService
     w = WebMapService(GS + "/wms", version="1.3.0")
