@@ -265,6 +265,22 @@ def main():
     within, worst = diff(rgba(png), ref)
     check(s == 200 and within >= 0.995, "barbs in EPSG:4326 = wx render", f"{within:.4f} within 2/255")
 
+    # a map centred on the Pacific: its box passes the antimeridian (x 100 to 260 degrees), as QGIS and OpenLayers
+    # ask for one; both the core alone and GeoServer's renderer draw it, east of 180 degrees too
+    pacific = [("ColorRamp", {"palette": "wind-speed", "units": "kt"}), ("WindBarbs", {})]
+    upload_style("e2e_wx_pacific", generate.sld("e2e_wx_pacific", "Wind speed and barbs", "", pacific))
+    for crs, bbox in [("EPSG:4326", "100,-60,260,60"), ("EPSG:3857", bbox3857(100, -60, 260, 60))]:
+        ref = rgba(render_ref(gfs, cases[6][5], generate.style_string(pacific), bbox, (640, 480), crs))
+        for how, extra in [("the core alone", ""), ("GeoServer's renderer", "&format_options=antialias:full")]:
+            s, png, ct = getmap("wx:WX_GFS_WIND10", "e2e_wx_pacific", bbox, (640, 480), crs, "1.1.1",
+                                "&ELEVATION=10" + extra)
+            got = rgba(png) if s == 200 and ct.startswith("image/png") else None
+            within, worst = diff(got, ref) if got is not None else (0, -1)
+            east = float((got[:, 320:, 3] > 0).mean()) if got is not None else 0
+            check(within >= 0.995 and east > 0.99, f"a Pacific map in {crs} drawn by {how} = wx render, east of 180"
+                  f" degrees too", f"{within:.4f} within 2/255, {east:.2f} of the east half drawn"
+                  if got is not None else f"{s} {png[:300]!r}")
+
     # a CRS the core does not implement (ETRS89 LAEA Europe): wx:ColorRamp with an SLD palette against
     # GeoServer's own reprojection of the same ColorMap classes
     palette = os.path.join(ROOT, "gs-weather-plugin", "weather-geoserver", "src", "e2e", "colormap-temperature.sld")

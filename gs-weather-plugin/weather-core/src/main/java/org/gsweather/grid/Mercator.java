@@ -39,6 +39,11 @@ public final class Mercator implements Projection {
         return latitudeOfTrueScale;
     }
 
+    /** The x length of one turn round the equator (2 pi a k0): the map repeats after it. */
+    public double xPeriod() {
+        return 2 * Math.PI * ak0;
+    }
+
     public double centralMeridian() {
         return centralMeridian;
     }

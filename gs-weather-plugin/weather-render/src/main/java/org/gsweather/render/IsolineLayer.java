@@ -63,13 +63,13 @@ final class IsolineLayer {
             }
             double xMid = (a0 + nx / 2) * NODE * resX;
             double yMid = -((b0 + ny / 2) * NODE) * resY;
-            crs.inverse(clamp(xMid, crs.minX(), crs.maxX()), clamp(yMid, crs.minY(), crs.maxY()), ll);
+            crs.inverse(clamp(xMid, crs.reachMinX(), crs.reachMaxX()), clamp(yMid, crs.minY(), crs.maxY()), ll);
             double lonMid = ll[0];
             double latMid = ll[1];
             for (int a = 0; a < nx; a++) {
                 double x = (a0 + a) * NODE * resX;
                 nodeColumns[a] = Double.NaN;
-                if (x >= crs.minX() && x <= crs.maxX()) {
+                if (x >= crs.reachMinX() && x <= crs.reachMaxX()) {
                     crs.inverse(x, clamp(yMid, crs.minY(), crs.maxY()), ll);
                     field.grid().index(ll[0], latMid, ij);
                     nodeColumns[a] = ij[0];
@@ -79,7 +79,7 @@ final class IsolineLayer {
                 double y = -((b0 + b) * NODE) * resY;
                 nodeRows[b] = Double.NaN;
                 if (y >= crs.minY() && y <= crs.maxY()) {
-                    crs.inverse(clamp(xMid, crs.minX(), crs.maxX()), y, ll);
+                    crs.inverse(clamp(xMid, crs.reachMinX(), crs.reachMaxX()), y, ll);
                     field.grid().index(lonMid, ll[1], ij);
                     nodeRows[b] = ij[1];
                 }
@@ -94,7 +94,7 @@ final class IsolineLayer {
                     if (nodeColumns[a] == nodeColumns[a] && nodeRows[b] == nodeRows[b]) {
                         v = FieldSampler.bilinear(field, nodeColumns[a], nodeRows[b]);
                     }
-                } else if (x >= crs.minX() && x <= crs.maxX() && y >= crs.minY() && y <= crs.maxY()) {
+                } else if (x >= crs.reachMinX() && x <= crs.reachMaxX() && y >= crs.minY() && y <= crs.maxY()) {
                     crs.inverse(x, y, ll);
                     if (ll[0] == ll[0] && ll[1] == ll[1]) {
                         field.grid().index(ll[0], ll[1], ij);

@@ -114,11 +114,36 @@ public record OutputCrs(
         return projection instanceof Geographic;
     }
 
-    /** Whether a box lies within the domain (touching its edges is fine). */
+    /**
+     * The x length after which a cylindrical CRS shows the globe again (360 degrees in EPSG:4326 and CRS:84, the
+     * equator's length in Mercator), 0 in others.
+     */
+    public double periodX() {
+        if (projection instanceof Geographic) {
+            return 360;
+        }
+        return projection instanceof Mercator m ? m.xPeriod() : 0;
+    }
+
+    /**
+     * Whether a box lies within the domain (touching its edges is fine). In a cylindrical CRS the box may reach one
+     * {@link #periodX turn} beyond the domain on either side, as a map across the antimeridian does (a Pacific view
+     * from 100E to 100W is x 100 to 260 in EPSG:4326).
+     */
     public boolean contains(double x0, double y0, double x1, double y1) {
         double slackX = 1e-9 * (maxX - minX);
         double slackY = 1e-9 * (maxY - minY);
-        return x0 >= minX - slackX && x1 <= maxX + slackX && y0 >= minY - slackY && y1 <= maxY + slackY;
+        return x0 >= reachMinX() - slackX && x1 <= reachMaxX() + slackX && y0 >= minY - slackY && y1 <= maxY + slackY;
+    }
+
+    /** The lowest x a view may show: the domain's, one {@link #periodX turn} lower in a cylindrical CRS. */
+    public double reachMinX() {
+        return minX - periodX();
+    }
+
+    /** The highest x a view may show: the domain's, one {@link #periodX turn} higher in a cylindrical CRS. */
+    public double reachMaxX() {
+        return maxX + periodX();
     }
 
     private static OutputCrs polar(String code, PolarStereographic p, double limitLat) {

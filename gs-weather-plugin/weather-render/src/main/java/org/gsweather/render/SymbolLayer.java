@@ -93,7 +93,7 @@ final class SymbolLayer {
             for (long k = k0; k <= k1; k++) {
                 double gx = (k + 0.5) * spacing;
                 double x = gx * resX;
-                if (x < crs.minX() || x > crs.maxX()) {
+                if (x < crs.reachMinX() || x > crs.reachMaxX()) {
                     continue;
                 }
                 if (!windAt(crs, x, y, u, v, wind)) {

@@ -25,7 +25,8 @@ public record View(OutputCrs crs, double minX, double minY, double maxX, double 
         if (!crs.contains(minX, minY, maxX, maxY)) {
             throw new IllegalArgumentException("bbox " + minX + "," + minY + "," + maxX + "," + maxY
                     + " lies outside the domain of " + crs.code() + " (" + crs.minX() + "," + crs.minY() + ","
-                    + crs.maxX() + "," + crs.maxY() + ")");
+                    + crs.maxX() + "," + crs.maxY() + ")"
+                    + (crs.periodX() > 0 ? ", which x may pass by one turn (" + crs.periodX() + ") either side" : ""));
         }
     }
 

@@ -82,8 +82,12 @@ class StyleAndCrsErrorsTest {
 
     @Test
     void bboxOutsideTheDomainAndBadSizesAreRefused() {
-        assertThatThrownBy(() -> View.of("EPSG:3857", -2.1e7, 0, 0, 1e6, 256, 256))
-                .hasMessageContaining("outside the domain of EPSG:3857");
+        assertThatThrownBy(() -> View.of("EPSG:3857", -6.1e7, 0, 0, 1e6, 256, 256))
+                .hasMessageContaining("outside the domain of EPSG:3857")
+                .hasMessageContaining("one turn");
+        assertThatThrownBy(() -> View.of("EPSG:3413", -1.3e7, 0, 0, 1e6, 256, 256))
+                .hasMessageContaining("outside the domain of EPSG:3413")
+                .hasMessageNotContaining("turn");
         assertThatThrownBy(() -> View.of("EPSG:4326", 0, 80, 10, 95, 256, 256))
                 .hasMessageContaining("outside the domain");
         assertThatThrownBy(() -> View.of("EPSG:4326", 10, 0, 0, 10, 256, 256)).hasMessageContaining("min < max");
