@@ -280,6 +280,19 @@ def main():
             check(within >= 0.995 and east > 0.99, f"a Pacific map in {crs} drawn by {how} = wx render, east of 180"
                   f" degrees too", f"{within:.4f} within 2/255, {east:.2f} of the east half drawn"
                   if got is not None else f"{s} {png[:300]!r}")
+    # a zoomed-out QGIS canvas: latitudes beyond 90 degrees, drawn transparent
+    ref = rgba(render_ref(gfs, cases[6][5], generate.style_string(pacific), "-180,-120,180,120", (600, 400),
+                          "EPSG:4326"))
+    s, png, ct = getmap("wx:WX_GFS_WIND10", "e2e_wx_pacific", "-180,-120,180,120", (600, 400), "EPSG:4326", "1.1.1",
+                        "&ELEVATION=10")
+    got = rgba(png) if s == 200 and ct.startswith("image/png") else None
+    within, worst = diff(got, ref) if got is not None else (0, -1)
+    # (barbs near the poles may overhang 90 degrees by their length: the outer 10 rows stay clear)
+    beyond = int((got[:10, :, 3] > 0).sum() + (got[390:, :, 3] > 0).sum()) if got is not None else -1
+    world = float((got[60:340, :, 3] > 0).mean()) if got is not None else 0
+    check(within >= 0.995 and beyond == 0 and world > 0.99, "a map taller than the world (latitudes -120 to 120) = wx"
+          " render: the world drawn, beyond 90 degrees transparent", f"{within:.4f} within 2/255, {beyond} pixels"
+          f" drawn in the outer rows" if got is not None else f"{s} {png[:300]!r}")
 
     # a CRS the core does not implement (ETRS89 LAEA Europe): wx:ColorRamp with an SLD palette against
     # GeoServer's own reprojection of the same ColorMap classes

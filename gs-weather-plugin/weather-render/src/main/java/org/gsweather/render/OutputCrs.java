@@ -126,14 +126,11 @@ public record OutputCrs(
     }
 
     /**
-     * Whether a box lies within the domain (touching its edges is fine). In a cylindrical CRS the box may reach one
-     * {@link #periodX turn} beyond the domain on either side, as a map across the antimeridian does (a Pacific view
-     * from 100E to 100W is x 100 to 260 in EPSG:4326).
+     * Whether a box overlaps the domain (reaching one {@link #periodX turn} beyond it either side in x in a
+     * cylindrical CRS): such a view draws its part within, the rest stays transparent.
      */
-    public boolean contains(double x0, double y0, double x1, double y1) {
-        double slackX = 1e-9 * (maxX - minX);
-        double slackY = 1e-9 * (maxY - minY);
-        return x0 >= reachMinX() - slackX && x1 <= reachMaxX() + slackX && y0 >= minY - slackY && y1 <= maxY + slackY;
+    public boolean overlaps(double x0, double y0, double x1, double y1) {
+        return x1 > reachMinX() && x0 < reachMaxX() && y1 > minY && y0 < maxY;
     }
 
     /** The lowest x a view may show: the domain's, one {@link #periodX turn} lower in a cylindrical CRS. */

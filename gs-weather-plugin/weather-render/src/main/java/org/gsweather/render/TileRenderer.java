@@ -1,5 +1,6 @@
 package org.gsweather.render;
 
+import java.util.Arrays;
 import java.util.List;
 import org.gsweather.field.DataFormatException;
 import org.gsweather.field.DecodePool;
@@ -184,6 +185,8 @@ public final class TileRenderer {
             bandMappings = java.util.Arrays.copyOf(bandMappings, parts);
         }
         int[] visible = new int[parts];
+        int[] inside = view.inside();
+        boolean outside = inside[0] > 0 || inside[1] < w || inside[2] > 0 || inside[3] < h;
         DecodePool.Part band = b -> {
             int by0 = b * blocksPerBand;
             int by1 = Math.min(blockRows, by0 + blocksPerBand);
@@ -210,6 +213,9 @@ public final class TileRenderer {
                 m.mapRows(field.grid(), view, fi, fj, by0, by1);
                 FieldSampler.sample(field, sampling, fi, fj, from, to, samples);
             }
+            if (outside) {
+                blankOutside(inside, w, from / w, to / w);
+            }
             if (ramp != null) {
                 visible[b] = ramp.classify(samples, from, to, indices);
             }
@@ -224,5 +230,18 @@ public final class TileRenderer {
             sum += v;
         }
         return sum;
+    }
+
+    /** NaN for the samples of rows {@code [fromRow, toRow)} outside the {@link View#inside} pixels. */
+    private void blankOutside(int[] inside, int w, int fromRow, int toRow) {
+        for (int y = fromRow; y < toRow; y++) {
+            int row = y * w;
+            if (y < inside[2] || y >= inside[3]) {
+                Arrays.fill(samples, row, row + w, Float.NaN);
+            } else {
+                Arrays.fill(samples, row, row + inside[0], Float.NaN);
+                Arrays.fill(samples, row + inside[1], row + w, Float.NaN);
+            }
+        }
     }
 }

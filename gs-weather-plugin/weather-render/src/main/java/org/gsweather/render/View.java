@@ -8,6 +8,9 @@ package org.gsweather.render;
  * coordinates divided by the resolution, anchored at the CRS origin. Two views of the same CRS and
  * resolution (two tiles of one zoom level, or a tile and a larger image) therefore agree on them
  * whatever their pixel origins, which is what makes tiles seamless.
+ *
+ * <p>A view may reach beyond its CRS's domain (a world map taller than the world, as a zoomed-out QGIS or web map
+ * asks for): what lies outside is left transparent ({@link #inside}).
  */
 public record View(OutputCrs crs, double minX, double minY, double maxX, double maxY, int width, int height) {
 
@@ -22,7 +25,7 @@ public record View(OutputCrs crs, double minX, double minY, double maxX, double 
             throw new IllegalArgumentException("empty bbox " + minX + "," + minY + "," + maxX + "," + maxY
                     + ": give minx,miny,maxx,maxy with min < max");
         }
-        if (!crs.contains(minX, minY, maxX, maxY)) {
+        if (!crs.overlaps(minX, minY, maxX, maxY)) {
             throw new IllegalArgumentException("bbox " + minX + "," + minY + "," + maxX + "," + maxY
                     + " lies outside the domain of " + crs.code() + " (" + crs.minX() + "," + crs.minY() + ","
                     + crs.maxX() + "," + crs.maxY() + ")"
@@ -78,6 +81,23 @@ public record View(OutputCrs crs, double minX, double minY, double maxX, double 
     /** CRS y of the centre of pixel row {@code py}. */
     public double y(double py) {
         return maxY - (py + 0.5) * resolutionY();
+    }
+
+    /**
+     * The pixels whose centres lie in the CRS's domain (in x, {@link OutputCrs#reachMinX} to {@link
+     * OutputCrs#reachMaxX}): columns {@code [c0, c1)} and rows {@code [r0, r1)} as {@code {c0, c1, r0, r1}}; the
+     * whole view when it lies within.
+     */
+    int[] inside() {
+        int c0 = clamp(Math.ceil((crs.reachMinX() - minX) / resolutionX() - 0.5), width);
+        int c1 = clamp(Math.floor((crs.reachMaxX() - minX) / resolutionX() - 0.5) + 1, width);
+        int r0 = clamp(Math.ceil((maxY - crs.maxY()) / resolutionY() - 0.5), height);
+        int r1 = clamp(Math.floor((maxY - crs.minY()) / resolutionY() - 0.5) + 1, height);
+        return new int[] {c0, c1, r0, r1};
+    }
+
+    private static int clamp(double v, int n) {
+        return (int) Math.max(0, Math.min(n, v));
     }
 
     /** Global pixel column of this view's left edge (see the class comment). */

@@ -76,11 +76,39 @@ class AntimeridianTest {
     }
 
     @Test
-    void moreThanOneTurnBeyondTheDomainIsRefused() {
-        assertThatThrownBy(() -> View.of("EPSG:4326", 100, 0, 560, 10, 256, 256))
+    void beyondOneTurnIsLeftTransparentAndAViewWhollyBeyondIsRefused() {
+        FieldSource gfs = FieldSource.of(Sources.field(Sources.GFS, "TMP", "2 m"));
+        // x 100 to 620: the last 80 degrees lie more than one turn east of the domain
+        int[] far = draw(gfs, "ramp:temperature", View.of("EPSG:4326", 100, -60, 620, 60, 520, 120));
+        assertThat(ink(columns(far, 520, 0, 440))).isEqualTo(440 * 120);
+        assertThat(ink(columns(far, 520, 440, 80))).isZero();
+        assertThatThrownBy(() -> View.of("EPSG:4326", 560, 0, 600, 10, 256, 256))
                 .hasMessageContaining("outside the domain of EPSG:4326")
                 .hasMessageContaining("one turn (360.0)");
-        assertThat(View.of("EPSG:4326", -540, -90, 540, 90, 256, 256).width()).isEqualTo(256);
+    }
+
+    @Test
+    void aWorldTallerThanTheWorldDrawsTheWorldAndLeavesTheRestTransparent() {
+        // a zoomed-out QGIS canvas in EPSG:4326: latitudes -120 to 120 on 400 rows of 0.6 degrees
+        FieldSource gfs = FieldSource.of(Sources.field(Sources.GFS, "TMP", "2 m"));
+        int[] tall = draw(gfs, "ramp:temperature", View.of("EPSG:4326", -180, -120, 180, 120, 600, 400));
+        int[] world = draw(gfs, "ramp:temperature", View.of("EPSG:4326", -180, -90, 180, 90, 600, 300));
+        assertThat(Arrays.copyOfRange(tall, 50 * 600, 350 * 600)).isEqualTo(world);
+        assertThat(ink(Arrays.copyOfRange(tall, 0, 50 * 600))).isZero();
+        assertThat(ink(Arrays.copyOfRange(tall, 350 * 600, 400 * 600))).isZero();
+        // Web Mercator: y beyond the square (100 rows above and below) stays transparent; barbs placed within
+        // may overhang the edge by their length, no more
+        FieldSource wind = FieldSource.of(Sources.wind(Sources.GFS, "250 hPa"));
+        double l = OutputCrs.WEB_MERCATOR_LIMIT;
+        View tallMerc = View.of("EPSG:3857", -l, -1.5 * l, l, 1.5 * l, 400, 600);
+        int[] merc = draw(wind, "ramp:wind-speed", tallMerc);
+        assertThat(ink(Arrays.copyOfRange(merc, 0, 100 * 400))).isZero();
+        assertThat(ink(Arrays.copyOfRange(merc, 500 * 400, 600 * 400))).isZero();
+        assertThat(ink(Arrays.copyOfRange(merc, 100 * 400, 500 * 400))).isEqualTo(400 * 400);
+        int[] barbs = draw(wind, "barbs", tallMerc);
+        assertThat(ink(Arrays.copyOfRange(barbs, 0, 60 * 400))).isZero();
+        assertThat(ink(Arrays.copyOfRange(barbs, 540 * 400, 600 * 400))).isZero();
+        assertThat(ink(Arrays.copyOfRange(barbs, 100 * 400, 500 * 400))).isGreaterThan(1000);
     }
 
     private static long ink(int[] pixels) {
