@@ -185,8 +185,8 @@ public final class TileRenderer {
             bandMappings = java.util.Arrays.copyOf(bandMappings, parts);
         }
         int[] visible = new int[parts];
-        int[] inside = view.inside();
-        boolean outside = inside[0] > 0 || inside[1] < w || inside[2] > 0 || inside[3] < h;
+        View.Pixels inside = view.inside();
+        boolean outside = !inside.equals(new View.Pixels(0, w, 0, h));
         DecodePool.Part band = b -> {
             int by0 = b * blocksPerBand;
             int by1 = Math.min(blockRows, by0 + blocksPerBand);
@@ -233,14 +233,14 @@ public final class TileRenderer {
     }
 
     /** NaN for the samples of rows {@code [fromRow, toRow)} outside the {@link View#inside} pixels. */
-    private void blankOutside(int[] inside, int w, int fromRow, int toRow) {
+    private void blankOutside(View.Pixels inside, int w, int fromRow, int toRow) {
         for (int y = fromRow; y < toRow; y++) {
             int row = y * w;
-            if (y < inside[2] || y >= inside[3]) {
+            if (y < inside.firstRow() || y >= inside.endRow()) {
                 Arrays.fill(samples, row, row + w, Float.NaN);
             } else {
-                Arrays.fill(samples, row, row + inside[0], Float.NaN);
-                Arrays.fill(samples, row + inside[1], row + w, Float.NaN);
+                Arrays.fill(samples, row, row + inside.firstColumn(), Float.NaN);
+                Arrays.fill(samples, row + inside.endColumn(), row + w, Float.NaN);
             }
         }
     }

@@ -83,17 +83,19 @@ public record View(OutputCrs crs, double minX, double minY, double maxX, double 
         return maxY - (py + 0.5) * resolutionY();
     }
 
+    /** Pixel columns {@code [firstColumn, endColumn)} and rows {@code [firstRow, endRow)} of a view. */
+    record Pixels(int firstColumn, int endColumn, int firstRow, int endRow) {}
+
     /**
      * The pixels whose centres lie in the CRS's domain (in x, {@link OutputCrs#reachMinX} to {@link
-     * OutputCrs#reachMaxX}): columns {@code [c0, c1)} and rows {@code [r0, r1)} as {@code {c0, c1, r0, r1}}; the
-     * whole view when it lies within.
+     * OutputCrs#reachMaxX}): all of them when the view lies within.
      */
-    int[] inside() {
-        int c0 = clamp(Math.ceil((crs.reachMinX() - minX) / resolutionX() - 0.5), width);
-        int c1 = clamp(Math.floor((crs.reachMaxX() - minX) / resolutionX() - 0.5) + 1, width);
-        int r0 = clamp(Math.ceil((maxY - crs.maxY()) / resolutionY() - 0.5), height);
-        int r1 = clamp(Math.floor((maxY - crs.minY()) / resolutionY() - 0.5) + 1, height);
-        return new int[] {c0, c1, r0, r1};
+    Pixels inside() {
+        return new Pixels(
+                clamp(Math.ceil((crs.reachMinX() - minX) / resolutionX() - 0.5), width),
+                clamp(Math.floor((crs.reachMaxX() - minX) / resolutionX() - 0.5) + 1, width),
+                clamp(Math.ceil((maxY - crs.maxY()) / resolutionY() - 0.5), height),
+                clamp(Math.floor((maxY - crs.minY()) / resolutionY() - 0.5) + 1, height));
     }
 
     private static int clamp(double v, int n) {
