@@ -474,7 +474,7 @@ def qgis():
     extent = "-20037508.342789244,0,0,20037508.342789244"
     r = subprocess.run(["/usr/bin/python3", os.path.join(E2E, "qgis_client.py"), GS, OUT, "wx:NCEP_AIR",
                         "e2e-temperature", t, bbox, "wx:GFS_TMP_2M", "e2e-temperature", "2011-01-15T12:00:00.000Z",
-                        extent, "512x512"], capture_output=True, text=True, env={**os.environ,
+                        extent, "512x512", "wx:GFS_TMP_2M"], capture_output=True, text=True, env={**os.environ,
                                                                                  "QT_QPA_PLATFORM": "offscreen"})
     line = next((l for l in r.stdout.splitlines() if l.startswith("{")), None)
     if not check(line is not None, "QGIS adds the WMTS and WMS-T layers and renders them", r.stderr[-400:]):
@@ -500,6 +500,21 @@ def qgis():
               "its colours are wx render's", f"{near2d:.3f} of the pixels match wx render within 1 px "
                                              f"({near:.3f} of the drawn ones exactly), {drawn.mean():.2f} drawn; "
                                              f"{rep[kind]['png']}")
+    # zoomed out beyond the world: QGIS asks for latitudes beyond 90 degrees; the world is drawn, the rest is not
+    t = rep["tall"]
+    with open(t["png"], "rb") as f:
+        img = png_rgba(f.read())
+    x0, y0, x1, y1 = t["extent"]
+    rows = img.shape[0]
+    lat = y1 - (np.arange(rows) + 0.5) * (y1 - y0) / rows
+    drawn = (img[..., 3] > 0).mean(axis=1)
+    world = float(drawn[np.abs(lat) < 85].mean())
+    # (an isoline label near a pole may overhang 90 degrees by its height: rows past 110 degrees stay clear)
+    beyond = float(drawn[np.abs(lat) > 110].mean()) if (np.abs(lat) > 110).any() else 1.0
+    check(t["valid"] and not t["render_errors"] and y1 > 90 and world > 0.99 and beyond == 0,
+          "QGIS zoomed out beyond the world (wx:GFS_TMP_2M, its wx: style): the world drawn, nothing beyond it",
+          f"extent {[round(v, 1) for v in t['extent']]}, {world:.2f} of the world drawn, {beyond:.2f} beyond it; "
+          f"errors {t['render_errors']}")
 
 
 def main():

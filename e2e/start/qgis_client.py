@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """QGIS (python3-qgis, headless) as a user's client of the weather layers: adds a WMTS layer with a TIME dimension
 and a WMS-T layer as QGIS' data source manager writes them, picks a time in the map's temporal range (what the
-temporal controller does), and renders each map to PNG.
+temporal controller does), and renders each map to PNG; then a plain WMS layer zoomed out beyond the world.
 
 Usage: QT_QPA_PLATFORM=offscreen python3 qgis_client.py GEOSERVER_URL OUT_DIR WMS_LAYER WMS_STYLE WMS_TIME BBOX4326
-       WMTS_LAYER WMTS_STYLE WMTS_TIME WMTS_EXTENT3857 SIZE
+       WMTS_LAYER WMTS_STYLE WMTS_TIME WMTS_EXTENT3857 SIZE TALL_LAYER
+(TALL_LAYER: a WMS layer drawn with its default style, the whole world on a canvas half as wide, taller than the
+world.)
 Prints one JSON line: whether each layer is valid, render errors, the extent QGIS drew and where its PNG is.
 (Only plain values leave the render function: the errors of a finished QGIS job must not outlive it.)
 """
@@ -18,7 +20,7 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsDateTime
 from qgis.PyQt.QtCore import QDateTime, QSize, Qt
 from qgis.PyQt.QtGui import QColor
 
-gs, out, wms_layer, wms_style, wms_time, bbox, wmts_layer, wmts_style, wmts_time, extent, size = sys.argv[1:12]
+gs, out, wms_layer, wms_style, wms_time, bbox, wmts_layer, wmts_style, wmts_time, extent, size, tall_layer = sys.argv[1:13]
 w, h = (int(v) for v in size.split("x"))
 
 app = QgsApplication([], False)
@@ -73,5 +75,17 @@ path = os.path.join(out, "qgis-wmts.png")
 image.save(path)
 report["wmts"] = {"valid": wmts.isValid(), "png": path, "extent": visible,
                   "render_errors": errors}
+
+# a plain WMS layer with its default (wx:) style on a canvas taller than the world: zoomed out in EPSG:4326, QGIS
+# asks for latitudes beyond 90 degrees
+tall_uri = urllib.parse.urlencode({
+    "crs": "EPSG:4326", "dpiMode": "7", "format": "image/png", "layers": tall_layer, "styles": "",
+    "url": gs + "/wms"}, safe=":/")
+tall = QgsRasterLayer(tall_uri, "wms-tall", "wms")
+w, h = w // 2, h
+image, errors, visible = render(tall, "EPSG:4326", QgsRectangle(-180, -90, 180, 90))
+path = os.path.join(out, "qgis-wms-tall.png")
+image.save(path)
+report["tall"] = {"valid": tall.isValid(), "png": path, "extent": visible, "render_errors": errors}
 print(json.dumps(report), flush=True)
 app.exitQgis()
