@@ -420,8 +420,8 @@ def main():
 
     # 10. WCS GetCoverage: a subset on cell edges is the grid's own cells, values as wx decode gives them
     gfs_file = os.path.join(WEATHER, "gfs", "gfs.t12z.pgrbf120.2p5deg.grib2")
-    field = next(line.split()[0] for line in wx("inspect", gfs_file).splitlines()
-                 if " TMP " in line and "| 850 hPa (Isobaric" in line)
+    field = next(str(f["field"]) for f in inspect(gfs_file)
+                 if f["shortName"] == "TMP" and f["level"]["type"] == "ISBL" and f["level"]["value"] == 85000)  # Pa
     native = os.path.join(TMP, "gfs_t850.bin")
     wx("decode", gfs_file, "--field", field, "--out", native)
     grid = np.fromfile(native, "<f4").reshape(73, 144)  # rows from 90N, columns from 0E, 2.5 degrees

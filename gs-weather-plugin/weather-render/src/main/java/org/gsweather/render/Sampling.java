@@ -21,7 +21,7 @@ public enum Sampling {
     AUTO;
 
     /** Metres per degree along the equator of the WGS84 ellipsoid: the nominal size of projected pixels. */
-    private static final double METRES_PER_DEGREE = Math.PI * 6378137 / 180;
+    private static final double METRES_PER_DEGREE = OutputCrs.WEB_MERCATOR_LIMIT / 180;
 
     static Sampling of(String s) {
         return switch (s.toLowerCase(Locale.ROOT)) {

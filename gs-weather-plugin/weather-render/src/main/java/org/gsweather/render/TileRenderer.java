@@ -182,7 +182,7 @@ public final class TileRenderer {
         int blocksPerBand = (blockRows + bands - 1) / bands;
         int parts = (blockRows + blocksPerBand - 1) / blocksPerBand;
         if (bandMappings.length < parts) {
-            bandMappings = java.util.Arrays.copyOf(bandMappings, parts);
+            bandMappings = Arrays.copyOf(bandMappings, parts);
         }
         int[] visible = new int[parts];
         View.Pixels inside = view.inside();
