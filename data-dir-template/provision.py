@@ -63,6 +63,10 @@ LAYERS = [
     ("NCEP_AIR", "cf", "air", [T], "NCEP reanalysis air temperature (CF NetCDF, 124 times)"),
 ]
 
+# Layers that open at a level other than the one nearest the ground: wind on pressure levels, whose default style draws
+# the jet stream (isotachs from 50 kt), opens at 250 hPa, where the jet is.
+DEFAULT_LEVELS = {"GFS_WIND_ISBL": 250, "NAM_WIND_ISBL": 250}
+
 TILE_LAYER = """<GeoServerLayer><enabled>true</enabled><inMemoryCached>true</inMemoryCached><name>wx:{name}</name>
 <mimeFormats><string>image/png</string></mimeFormats>
 <gridSubsets><gridSubset><gridSetName>EPSG:900913</gridSetName></gridSubset>
@@ -94,15 +98,17 @@ class GeoServer:
         return text
 
 
-def dimensions(dims):
+def dimensions(dims, level=None):
     entries = ""
     if T in dims:
         entries += ('<entry key="time"><dimensionInfo><enabled>true</enabled><presentation>LIST</presentation>'
                     '<units>ISO8601</units><defaultValue><strategy>MAXIMUM</strategy></defaultValue>'
                     '</dimensionInfo></entry>')
     if E in dims:
+        default = ("<strategy>MAXIMUM</strategy>" if level is None
+                   else f"<strategy>NEAREST</strategy><referenceValue>{level}</referenceValue>")
         entries += ('<entry key="elevation"><dimensionInfo><enabled>true</enabled><presentation>LIST</presentation>'
-                    '<units>hPa</units><unitSymbol>hPa</unitSymbol><defaultValue><strategy>MAXIMUM</strategy>'
+                    f'<units>hPa</units><unitSymbol>hPa</unitSymbol><defaultValue>{default}'
                     '</defaultValue></dimensionInfo></entry>')
     if R in dims:
         entries += ('<entry key="custom_dimension_REFERENCE_TIME"><dimensionInfo><enabled>true</enabled>'
@@ -123,7 +129,7 @@ def provision(gs):
         gs.call("POST", f"/rest/workspaces/wx/coveragestores/{store}/coverages",
                 f"<coverage><name>{name}</name><nativeCoverageName>{coverage}</nativeCoverageName></coverage>")
         gs.call("PUT", f"/rest/workspaces/wx/coveragestores/{store}/coverages/{name}",
-                f"<coverage><title>{title}</title>{dimensions(dims)}</coverage>", ok=(200,))
+                f"<coverage><title>{title}</title>{dimensions(dims, DEFAULT_LEVELS.get(name))}</coverage>", ok=(200,))
         keys = [k for k, d in (("TIME", T), ("ELEVATION", E), ("DIM_REFERENCE_TIME", R)) if d in dims]
         gs.call("PUT", f"/gwc/rest/layers/wx:{name}.xml",
                 TILE_LAYER.format(name=name, filters="".join(FILTER.format(key=k, name=name) for k in keys)))

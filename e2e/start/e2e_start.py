@@ -210,6 +210,26 @@ def startup_and_catalog():
     dims = wms_dims(GS, "wx:NAM_TMP_ISBL")
     check({"time", "elevation", "reference_time"} <= set(dims), "WMS 1.3.0 capabilities: TIME, ELEVATION, "
           "REFERENCE_TIME of a model layer", ", ".join(f"{k} {len(v)}" for k, v in dims.items()))
+    # wind on pressure levels opens at the jet stream (its default style draws isotachs from 50 kt)
+    s, b, _ = http("GET", "/wms?service=WMS&version=1.3.0&request=GetCapabilities", auth=False)
+    wms_default = {}
+    for l in ET.fromstring(b).iter("{http://www.opengis.net/wms}Layer"):
+        n = l.find("{http://www.opengis.net/wms}Name")
+        for d in l.findall("{http://www.opengis.net/wms}Dimension"):
+            if n is not None and d.attrib.get("name") == "elevation":
+                wms_default[n.text] = d.attrib.get("default")
+    jets = ("wx:GFS_WIND_ISBL", "wx:NAM_WIND_ISBL")
+    wmts_default = {n: re.search(r"<ows:Identifier>ELEVATION</ows:Identifier>.*?<Default>([^<]*)</Default>",
+                                 wmts_layer(caps, n), re.S).group(1) for n in jets}
+    getmap = ("/wms?service=WMS&version=1.3.0&request=GetMap&layers=wx:GFS_WIND_ISBL&styles=&crs=EPSG:4326"
+              "&bbox=-90,-180,90,180&width=400&height=200&format=image/png")
+    maps = {level: http("GET", getmap + level, auth=False)[1] for level in ("", "&ELEVATION=250", "&ELEVATION=1000")}
+    check(all(float(wms_default.get(n) or "nan") == 250 and float(wmts_default[n] or "nan") == 250 for n in jets)
+          and float(wms_default.get("wx:GFS_TMP_ISBL") or "nan") == 1000
+          and maps[""][:4] == b"\x89PNG" and maps[""] == maps["&ELEVATION=250"] and maps[""] != maps["&ELEVATION=1000"],
+          "wind on pressure levels opens at 250 hPa (WMS and WMTS default, GetMap without ELEVATION = 250 hPa); "
+          "temperature at 1000 hPa",
+          ", ".join(f"{n[3:]} {wms_default.get(n)}/{wmts_default.get(n, '-')}" for n in jets + ("wx:GFS_TMP_ISBL",)))
     results["air_times"] = air["TIME"]
     nodes_seen = set()
     for _ in range(6):
