@@ -301,6 +301,16 @@ final class CodeBlockDecoder {
         live[s + 1 + step] |= bit;
     }
 
+    /**
+     * {@link #spread} of row {@code r} but for the column's bits in its own stripe's {@link #own} and {@link
+     * #live}, which the caller gathers and sets once it is done with the stripe.
+     */
+    private void spreadOut(int k, int s, int x, int r, int negative) {
+        int step = reach[r];
+        words[k + step * stride] |= ((1 | negative << NEG_SHIFT) << (step >> 31 & 5)) & -(step & 1);
+        live[s + 1 + step] |= 1L << x;
+    }
+
     private void significance(int plane) {
         System.arraycopy(own, 0, refine, 0, stripes + 2);
         int set = (1 << plane) | (1 << plane >> 1);
@@ -326,6 +336,8 @@ final class CodeBlockDecoder {
         long around = live[s + 1] | live[s + 1] << 1 | live[s + 1] >>> 1;
         // columns left with every row significant or coded here: the cleanup pass skips them
         long full = complete[s + 1];
+        // columns with a row made significant here, for own and live once the stripe is done
+        long gained = 0;
         for (int x0 = 0; x0 < width; x0 += 64) {
             long chunk = -1L >>> Math.max(0, 64 - (width - x0));
             // columns with a significant sample or next to one, but complete ones (all columns in blocks wider than 64)
@@ -401,7 +413,8 @@ final class CodeBlockDecoder {
                         negative ^= sc & 1;
                         col |= 1 << 1 | negative << (NEG_SHIFT + 1);
                         nb |= 16;
-                        spread(k, s, x, 0, negative);
+                        spreadOut(k, s, x, 0, negative);
+                        gained |= 1L << x;
                         mag[k << 2] = set | negative << 31;
                         m |= 2 & ~(col >> 1) & rowMask;
                         cols |= (2L << (x - x0)) & chunk;
@@ -458,7 +471,7 @@ final class CodeBlockDecoder {
                         negative ^= sc & 1;
                         col |= 1 << 2 | negative << (NEG_SHIFT + 2);
                         nb |= 16 << 3;
-                        spread(k, s, x, 1, negative);
+                        gained |= 1L << x;
                         mag[k << 2 | 1] = set | negative << 31;
                         m |= 4 & ~(col >> 1) & rowMask;
                         cols |= (2L << (x - x0)) & chunk;
@@ -515,7 +528,7 @@ final class CodeBlockDecoder {
                         negative ^= sc & 1;
                         col |= 1 << 3 | negative << (NEG_SHIFT + 3);
                         nb |= 16 << 6;
-                        spread(k, s, x, 2, negative);
+                        gained |= 1L << x;
                         mag[k << 2 | 2] = set | negative << 31;
                         m |= 8 & ~(col >> 1) & rowMask;
                         cols |= (2L << (x - x0)) & chunk;
@@ -572,7 +585,8 @@ final class CodeBlockDecoder {
                         negative ^= sc & 1;
                         col |= 1 << 4 | negative << (NEG_SHIFT + 4);
                         nb |= 16 << 9;
-                        spread(k, s, x, 3, negative);
+                        spreadOut(k, s, x, 3, negative);
+                        gained |= 1L << x;
                         mag[k << 2 | 3] = set | negative << 31;
                         cols |= (2L << (x - x0)) & chunk;
                     }
@@ -582,6 +596,8 @@ final class CodeBlockDecoder {
             }
         }
         done[s + 1] = width > 64 ? 0 : full;
+        own[s + 1] |= gained;
+        live[s + 1] |= gained;
         mq.a = a;
         mq.c = c;
     }
