@@ -292,13 +292,9 @@ final class CodeBlockDecoder {
      * stripe at either end, and the column as live in the stripes whose words see it.
      */
     private void spread(int k, int s, int x, int r, int negative) {
-        int step = reach[r];
-        // rows 1 and 2 OR nothing into their own word, which the caller writes after
-        words[k + step * stride] |= ((1 | negative << NEG_SHIFT) << (step >> 31 & 5)) & -(step & 1);
-        long bit = 1L << x;
-        own[s + 1] |= bit;
-        live[s + 1] |= bit;
-        live[s + 1 + step] |= bit;
+        spreadOut(k, s, x, r, negative);
+        own[s + 1] |= 1L << x;
+        live[s + 1] |= 1L << x;
     }
 
     /**
@@ -307,6 +303,7 @@ final class CodeBlockDecoder {
      */
     private void spreadOut(int k, int s, int x, int r, int negative) {
         int step = reach[r];
+        // rows 1 and 2 OR nothing into their own word, which the caller writes after
         words[k + step * stride] |= ((1 | negative << NEG_SHIFT) << (step >> 31 & 5)) & -(step & 1);
         live[s + 1 + step] |= 1L << x;
     }
