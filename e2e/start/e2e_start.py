@@ -119,7 +119,8 @@ def wmts_dims(segment):
                                  re.S)}
 
 
-def wms_dims(base, layer):
+def wms_dims(base, layer, defaults=False):
+    """A layer's WMS 1.3.0 dimensions: name -> values, or with defaults=True name -> default."""
     s, b, _ = http("GET", base + "/wms?service=WMS&version=1.3.0&request=GetCapabilities", auth=False)
     if s != 200:
         return {}
@@ -127,7 +128,8 @@ def wms_dims(base, layer):
     for l in root.iter("{http://www.opengis.net/wms}Layer"):
         n = l.find("{http://www.opengis.net/wms}Name")
         if n is not None and n.text == layer:
-            return {d.attrib["name"].lower(): [v.strip() for v in (d.text or "").split(",") if v.strip()]
+            return {d.attrib["name"].lower(): d.attrib.get("default") if defaults
+                    else [v.strip() for v in (d.text or "").split(",") if v.strip()]
                     for d in l.findall("{http://www.opengis.net/wms}Dimension")}
     return {}
 
@@ -211,14 +213,8 @@ def startup_and_catalog():
     check({"time", "elevation", "reference_time"} <= set(dims), "WMS 1.3.0 capabilities: TIME, ELEVATION, "
           "REFERENCE_TIME of a model layer", ", ".join(f"{k} {len(v)}" for k, v in dims.items()))
     # wind on pressure levels opens at the jet stream (its default style draws isotachs from 50 kt)
-    s, b, _ = http("GET", "/wms?service=WMS&version=1.3.0&request=GetCapabilities", auth=False)
-    wms_default = {}
-    for l in ET.fromstring(b).iter("{http://www.opengis.net/wms}Layer"):
-        n = l.find("{http://www.opengis.net/wms}Name")
-        for d in l.findall("{http://www.opengis.net/wms}Dimension"):
-            if n is not None and d.attrib.get("name") == "elevation":
-                wms_default[n.text] = d.attrib.get("default")
     jets = ("wx:GFS_WIND_ISBL", "wx:NAM_WIND_ISBL")
+    wms_default = {n: wms_dims(GS, n, defaults=True).get("elevation") for n in jets + ("wx:GFS_TMP_ISBL",)}
     wmts_default = {n: re.search(r"<ows:Identifier>ELEVATION</ows:Identifier>.*?<Default>([^<]*)</Default>",
                                  wmts_layer(caps, n), re.S).group(1) for n in jets}
     getmap = ("/wms?service=WMS&version=1.3.0&request=GetMap&layers=wx:GFS_WIND_ISBL&styles=&crs=EPSG:4326"
