@@ -13,4 +13,17 @@ public interface SampleSink {
      * different pixels.
      */
     void accept(int[] samples, int count, int first, int step);
+
+    /** A sink that stores the samples into {@code image}, pixel p at {@code image[p]}. */
+    static SampleSink into(int[] image) {
+        return (samples, count, first, step) -> {
+            if (step == 1) {
+                System.arraycopy(samples, 0, image, first, count);
+            } else {
+                for (int k = 0, p = first; k < count; k++, p += step) {
+                    image[p] = samples[k];
+                }
+            }
+        };
+    }
 }

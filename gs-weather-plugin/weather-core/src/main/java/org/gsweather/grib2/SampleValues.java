@@ -100,8 +100,17 @@ final class SampleValues {
             apply(x, n, out, first);
             return;
         }
-        for (int k = 0, p = first; k < n; k++, p += step) {
-            out[p] = value(x[k] & 0xffffffffL);
+        float[] t = table;
+        if (t != null) {
+            int shift = Integer.numberOfTrailingZeros(t.length);
+            for (int k = 0, p = first; k < n; k++, p += step) {
+                int s = x[k];
+                out[p] = s >>> shift == 0 ? t[s] : value(s & 0xffffffffL);
+            }
+        } else {
+            for (int k = 0, p = first; k < n; k++, p += step) {
+                out[p] = value(x[k] & 0xffffffffL);
+            }
         }
     }
 

@@ -39,11 +39,7 @@ final class J2kDecoder {
      */
     static int[] decode(byte[] data, int count) throws DataFormatException, J2kUnsupportedException {
         int[] image = new int[count];
-        decode(
-                data,
-                count,
-                (samples, n, first, step) -> System.arraycopy(samples, 0, image, first, n),
-                DecodePool.sequential());
+        decode(data, count, SampleSink.into(image), DecodePool.sequential());
         return image;
     }
 

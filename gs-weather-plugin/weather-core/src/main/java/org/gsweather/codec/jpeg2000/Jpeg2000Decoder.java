@@ -21,11 +21,7 @@ public final class Jpeg2000Decoder {
      */
     public static int[] decode(byte[] stream, int count) throws DataFormatException {
         int[] image = new int[count];
-        decode(
-                stream,
-                count,
-                (samples, n, first, step) -> System.arraycopy(samples, 0, image, first, n),
-                DecodePool.sequential());
+        decode(stream, count, SampleSink.into(image), DecodePool.sequential());
         return image;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.gsweather.codec.SampleSink;
 import org.gsweather.field.DecodePool;
 import org.gsweather.testing.Grib2Walker;
 import org.gsweather.testing.TestData;
@@ -49,8 +50,7 @@ class Jpeg2000ParallelTest {
         for (DecodePool pool : POOLS) {
             int[] parallel = new int[count];
             Arrays.fill(parallel, -1);
-            J2kDecoder.decode(
-                    stream, count, (samples, n, first, step) -> System.arraycopy(samples, 0, parallel, first, n), pool);
+            J2kDecoder.decode(stream, count, SampleSink.into(parallel), pool);
             assertThat(Arrays.mismatch(parallel, sequential))
                     .as("%s, parallelism %d: first different sample", what, pool.parallelism())
                     .isEqualTo(-1);
