@@ -11,9 +11,14 @@ final class Dwt53 {
 
     private int[] tmp = new int[0];
     private int[] high = new int[0];
-    private int[] rowA = new int[0];
-    private int[] rowB = new int[0];
-    private int[] rowO = new int[0];
+    /** The six rows of {@link #rowsUp}. */
+    private int[][] rows = new int[0][];
+    // the copies of a row that horizontalSplit makes, for loops that read each from 0
+    private int[] lowRow = new int[0];
+    private int[] highRow = new int[0];
+    private int[] highBefore = new int[0];
+    private int[] evenAfter = new int[0];
+    private int[] oddRow = new int[0];
 
     /**
      * 2D_SR (F.3.3) of the {@code width x height} region at the top left of {@code a}, whose first
@@ -49,7 +54,11 @@ final class Dwt53 {
     /** The vertical half of {@link #inverse}, on columns {@code [from, to)}. */
     void vertical(int[] a, int stride, int from, int to, int height, int lowHeight, boolean evenY) {
         if (evenY && height > 1) {
-            verticalEven(a, stride, from, to, height, lowHeight);
+            int width = to - from;
+            int[] h = setAside(a, stride, from, width, height, lowHeight);
+            rowsUp(a, stride, from, width, height, lowHeight, -1, h, 0, width, (row, evens, y) -> {
+                System.arraycopy(row, 0, a, y * stride + from, width);
+            });
         } else if (!evenY) {
             if (tmp.length < STRIP * height) {
                 tmp = new int[STRIP * height];
@@ -134,8 +143,12 @@ final class Dwt53 {
     /** Where {@link #inverseRows} hands the rows it makes, instead of writing them back. */
     @FunctionalInterface
     interface Rows {
-        /** Row {@code y} of the region, {@code row[0..width)}; the array is reused once the call returns. */
-        void accept(int[] row, int y);
+        /**
+         * Row {@code y} of the region, {@code width} samples in {@code row}: with {@code evens > 0}, the
+         * {@code evens} at even x first, then those at odd x; with {@code evens == 0}, in their order. The
+         * array is reused once the call returns.
+         */
+        void accept(int[] row, int evens, int y);
     }
 
     /**
@@ -146,153 +159,148 @@ final class Dwt53 {
      */
     void inverseRows(int[] a, int stride, int width, int height, int lowWidth, int lowHeight, Rows out) {
         if (out != null) {
-            rowsOut(a, stride, width, height, lowHeight, lowWidth, out);
+            rowsUp(a, stride, 0, width, height, lowHeight, lowWidth, a, lowHeight * stride, stride, out);
         } else {
-            verticalEven(a, stride, 0, width, height, lowHeight, lowWidth);
+            int[] h = setAside(a, stride, 0, width, height, lowHeight);
+            rowsUp(a, stride, 0, width, height, lowHeight, lowWidth, h, 0, width, (row, evens, y) -> {
+                // back into place, even columns and odd ones interleaved
+                int at = y * stride;
+                for (int j = 0; j < evens; j++) {
+                    a[at + 2 * j] = row[j];
+                }
+                for (int j = evens, x = at + 1; j < width; j++, x += 2) {
+                    a[x] = row[j];
+                }
+            });
         }
     }
 
     /**
-     * {@link #inverseRows} handing the rows out: {@code a} is only read, so each row has its horizontal
-     * pass into a row array of its own just before the vertical pass needs it: the high-pass rows i - 1
-     * and i for output rows 2i and 2i + 1, the low-pass row i.
+     * The high-pass rows of columns {@code [from, from + width)} copied aside, {@code width} apart, so
+     * that rows made in place do not overwrite them before they are read.
      */
-    private void rowsOut(int[] a, int stride, int width, int height, int lows, int lowWidth, Rows out) {
+    private int[] setAside(int[] a, int stride, int from, int width, int height, int lows) {
         int highs = height - lows;
-        if (rowA.length < width) {
-            rowA = new int[width];
-            rowB = new int[width];
-            rowO = new int[width];
+        if (high.length < highs * width) {
+            high = new int[highs * width];
         }
-        if (tmp.length < width || high.length < 2 * width) {
-            tmp = new int[Math.max(width, tmp.length)];
-            high = new int[Math.max(2 * width, high.length)];
+        for (int k = 0; k < highs; k++) {
+            System.arraycopy(a, (lows + k) * stride + from, high, k * width, width);
         }
-        int[] low = tmp;
-        int[] h = high;
-        int[] even = rowA;
-        int[] below = rowB;
-        int[] odd = rowO;
-        // H(min(i, highs - 1)) at h[h1..], H(i - 1) at h[h0..]: going up, a step's H(i - 1) is the next one's H(i)
-        int h1 = 0;
-        horizontalInto(a, (lows + Math.min(lows - 1, highs - 1)) * stride, h, h1, width, lowWidth);
+        return high;
+    }
+
+    /**
+     * {@link #synthesize} down columns {@code [from, from + width)}, rows starting even, a whole row at a
+     * time, from the bottom up: output rows 2i and 2i + 1 are made from low-pass row i of {@code a} and
+     * the high-pass rows i - 1 and i, H(k) at {@code hs[hBase + k * hStride]}, and handed to {@code out}.
+     * As they come above every low-pass row still to be read, {@code out} may write them back into
+     * {@code a} (the high-pass rows then set aside). With {@code lowWidth >= 0} each row read first has
+     * its horizontal pass, which leaves it even columns then odd ones (the vertical pass works column by
+     * column, whatever their order); else rows keep their order and {@code evens} is 0.
+     *
+     * <p>Every loop runs from 0 over arrays of its own: the JIT (Java 17) vectorizes those, and not loops
+     * that read one array at two offsets or at an offset it does not know.
+     */
+    private void rowsUp(
+            int[] a,
+            int stride,
+            int from,
+            int width,
+            int height,
+            int lows,
+            int lowWidth,
+            int[] hs,
+            int hBase,
+            int hStride,
+            Rows out) {
+        int highs = height - lows;
+        if (rows.length < 6 || rows[0].length < width) {
+            rows = new int[6][width + 1];
+        }
+        int[] hCur = rows[0];
+        int[] hPrev = rows[1];
+        int[] low = rows[2];
+        int[] even = rows[3];
+        int[] below = rows[4];
+        int[] odd = rows[5];
+        int evens = Math.max(0, lowWidth);
+        // H(min(i, highs - 1)) in hCur, H(i - 1) in hPrev: going up, a step's H(i - 1) is the next one's H(i)
+        readRow(hs, hBase + Math.min(lows - 1, highs - 1) * hStride, hCur, width, lowWidth);
         for (int i = lows - 1; i >= 0; i--) {
-            int h0 = h1;
+            int[] h0 = hCur;
             if (i > 0 && i - 1 != Math.min(i, highs - 1)) { // else mirrored at the top, or the same row at the bottom
-                h0 = width - h1;
-                horizontalInto(a, (lows + i - 1) * stride, h, h0, width, lowWidth);
+                readRow(hs, hBase + (i - 1) * hStride, hPrev, width, lowWidth);
+                h0 = hPrev;
             }
-            horizontalInto(a, i * stride, low, 0, width, lowWidth);
+            int[] h1 = hCur;
+            readRow(a, i * stride + from, low, width, lowWidth);
             // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4), mirrored at both ends
             for (int j = 0; j < width; j++) {
-                even[j] = low[j] - ((h[h0 + j] + h[h1 + j] + 2) >> 2);
+                even[j] = low[j] - ((h0[j] + h1[j] + 2) >> 2);
             }
             if (i < highs) {
                 // X(2i+1) = H(i) + floor((X(2i) + X(2i+2)) / 2), X(height) = X(height-2)
                 int[] next = 2 * i + 2 < height ? below : even;
                 for (int j = 0; j < width; j++) {
-                    odd[j] = h[h1 + j] + ((even[j] + next[j]) >> 1);
+                    odd[j] = h1[j] + ((even[j] + next[j]) >> 1);
                 }
-                out.accept(odd, 2 * i + 1);
+                out.accept(odd, evens, 2 * i + 1);
             }
-            out.accept(even, 2 * i);
+            out.accept(even, evens, 2 * i);
             int[] t = below;
             below = even;
             even = t;
-            h1 = h0;
+            if (h0 != h1) {
+                hPrev = h1;
+                hCur = h0;
+            }
+        }
+    }
+
+    /** The row of {@code width} samples at {@code a[from]} into {@code x}, after its horizontal pass if {@code lowWidth >= 0}. */
+    private void readRow(int[] a, int from, int[] x, int width, int lowWidth) {
+        if (lowWidth >= 0) {
+            horizontalSplit(a, from, x, width, lowWidth);
+        } else {
+            System.arraycopy(a, from, x, 0, width);
         }
     }
 
     /**
      * {@link #synthesize} of the row of {@code count} samples at {@code a[from]}, starting even, into
-     * {@code x[to..to+count)}.
+     * {@code x[0..count)}: the samples at even positions, then those at odd ones. Each loop runs from 0
+     * over copies of its own (see {@link #rowsUp}).
      */
-    private static void horizontalInto(int[] a, int from, int[] x, int to, int count, int lows) {
+    private void horizontalSplit(int[] a, int from, int[] x, int count, int lows) {
         int highs = count - lows;
-        int hb = from + lows;
+        if (lowRow.length <= lows) {
+            lowRow = new int[lows + 1];
+            highRow = new int[lows + 1];
+            highBefore = new int[lows + 1];
+            evenAfter = new int[lows + 1];
+            oddRow = new int[lows + 1];
+        }
+        int[] l = lowRow;
+        int[] h = highRow;
+        int[] hp = highBefore;
+        int[] en = evenAfter;
+        int[] o = oddRow;
+        System.arraycopy(a, from, l, 0, lows);
+        System.arraycopy(a, from + lows, h, 0, highs);
+        h[highs] = h[highs - 1];
+        System.arraycopy(h, 0, hp, 1, highs);
+        hp[0] = h[0];
         // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4), H(-1) = H(0), H(highs) = H(highs-1)
+        for (int i = 0; i < lows; i++) {
+            x[i] = l[i] - ((hp[i] + h[i] + 2) >> 2);
+        }
         // X(2i+1) = H(i) + floor((X(2i) + X(2i+2)) / 2), X(count) = X(count-2)
-        int e = a[from] - ((a[hb] + 1) >> 1);
-        x[to] = e;
-        for (int i = 0; i < highs - 1; i++) {
-            int hi = a[hb + i];
-            int next = a[from + i + 1] - ((hi + a[hb + i + 1] + 2) >> 2);
-            x[to + 2 * i + 2] = next;
-            x[to + 2 * i + 1] = hi + ((e + next) >> 1);
-            e = next;
-        }
-        int last = highs - 1;
-        int hi = a[hb + last];
-        int next = e;
-        if (lows > highs) {
-            next = a[from + highs] - ((hi + 1) >> 1);
-            x[to + 2 * last + 2] = next;
-        }
-        x[to + 2 * last + 1] = hi + ((e + next) >> 1);
-    }
-
-    /**
-     * {@link #synthesize} down columns {@code [from, to)}, rows starting even, a whole row at a time: the
-     * high-pass rows are set aside, then output rows are made from the bottom up, each pair above every
-     * low-pass row still to be read. Each row is made by a counted loop into a row array of its own (two
-     * for the even rows, the one below kept for the odd row between), then copied into place. With
-     * {@code lowWidth >= 0} (columns {@code [0, to)}), each row first has its horizontal pass.
-     */
-    private void verticalEven(int[] a, int stride, int from, int to, int height, int lows) {
-        verticalEven(a, stride, from, to, height, lows, -1);
-    }
-
-    private void verticalEven(int[] a, int stride, int from, int to, int height, int lows, int lowWidth) {
-        int width = to - from;
-        int highs = height - lows;
-        if (high.length < highs * width) {
-            high = new int[highs * width];
-        }
-        if (rowA.length < width) {
-            rowA = new int[width];
-            rowB = new int[width];
-            rowO = new int[width];
-        }
-        if (lowWidth >= 0) {
-            if (tmp.length < width) {
-                tmp = new int[width];
-            }
-        }
-        int[] h = high;
+        System.arraycopy(x, 1, en, 0, lows - 1);
+        en[lows - 1] = x[lows - 1];
         for (int i = 0; i < highs; i++) {
-            int source = (lows + i) * stride + from;
-            if (lowWidth >= 0) {
-                horizontalEven(a, source, tmp, width, lowWidth);
-            }
-            System.arraycopy(a, source, h, i * width, width);
+            o[i] = h[i] + ((x[i] + en[i]) >> 1);
         }
-        int[] even = rowA;
-        int[] below = rowB;
-        int[] odd = rowO;
-        for (int i = lows - 1; i >= 0; i--) {
-            // X(2i) = L(i) - floor((H(i-1) + H(i) + 2) / 4), mirrored at both ends
-            int h1 = Math.min(i, highs - 1) * width;
-            int h0 = i == 0 ? h1 : (i - 1) * width;
-            int l = i * stride + from;
-            if (lowWidth >= 0) {
-                horizontalEven(a, l, tmp, width, lowWidth);
-            }
-            for (int j = 0; j < width; j++) {
-                even[j] = a[l + j] - ((h[h0 + j] + h[h1 + j] + 2) >> 2);
-            }
-            if (i < highs) {
-                // X(2i+1) = H(i) + floor((X(2i) + X(2i+2)) / 2), X(height) = X(height-2)
-                int[] next = 2 * i + 2 < height ? below : even;
-                int hi = i * width;
-                for (int j = 0; j < width; j++) {
-                    odd[j] = h[hi + j] + ((even[j] + next[j]) >> 1);
-                }
-                System.arraycopy(odd, 0, a, (2 * i + 1) * stride + from, width);
-            }
-            System.arraycopy(even, 0, a, 2 * i * stride + from, width);
-            int[] t = below;
-            below = even;
-            even = t;
-        }
+        System.arraycopy(o, 0, x, lows, highs);
     }
 }

@@ -449,7 +449,10 @@ final class J2kDecoder {
         }
     }
 
-    /** G.1.2 as {@link #shiftLevel(int[], int, int, int, J2kTile)}, for rows of the tile as they are made. */
+    /**
+     * G.1.2 as {@link #shiftLevel(int[], int, int, int, J2kTile)}, for rows of the tile as they are made,
+     * even columns then odd ones: each half goes to the sink with a step of 2.
+     */
     private Dwt53.Rows shiftLevel(int width, J2kTile tile) {
         int precision = stream.precision;
         int dc = 1 << (precision - 1);
@@ -457,11 +460,14 @@ final class J2kDecoder {
         int imageWidth = stream.width();
         int first = (tile.y0 - stream.y0) * imageWidth + tile.x0 - stream.x0;
         int[] row = new int[width];
-        return (samples, y) -> {
+        int[] odd = new int[width / 2];
+        return (samples, evens, y) -> {
             for (int x = 0; x < width; x++) {
                 row[x] = clip(samples[x] + dc, max);
             }
-            sink.accept(row, width, first + y * imageWidth, 1);
+            System.arraycopy(row, evens, odd, 0, width - evens);
+            sink.accept(row, evens, first + y * imageWidth, 2);
+            sink.accept(odd, width - evens, first + y * imageWidth + 1, 2);
         };
     }
 
