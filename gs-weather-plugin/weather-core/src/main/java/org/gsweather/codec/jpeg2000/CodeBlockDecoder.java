@@ -252,16 +252,35 @@ final class CodeBlockDecoder {
         cx[UNIFORM] = MqDecoder.state(46, 0);
     }
 
-    /** Writes the decoded coefficients, signed, to {@code out[offset + y * outStride + x]}. */
+    /**
+     * Writes the decoded coefficients, signed, to {@code out[offset + y * outStride + x]}, once: the
+     * magnitudes are made two's complement in place first, in a loop the JIT vectorizes, so that the
+     * copy, a column of a stripe at a time, only moves them.
+     */
     void copyTo(int[] out, int offset, int outStride) {
         int[] m = magnitudes;
-        for (int y = 0; y < height; y++) {
+        int n = 4 * stride * (stripes + 2);
+        for (int i = 0; i < n; i++) {
+            int v = m[i];
+            int negative = v >> 31;
+            m[i] = ((v & Integer.MAX_VALUE) ^ negative) - negative;
+        }
+        int full = height >> 2;
+        for (int s = 0; s < full; s++) {
+            int at = ((s + 1) * stride + 1) << 2;
+            int o = offset + 4 * s * outStride;
+            for (int x = 0; x < width; x++, at += 4) {
+                out[o + x] = m[at];
+                out[o + outStride + x] = m[at + 1];
+                out[o + 2 * outStride + x] = m[at + 2];
+                out[o + 3 * outStride + x] = m[at + 3];
+            }
+        }
+        for (int y = 4 * full; y < height; y++) {
             int at = (((y >> 2) + 1) * stride + 1) << 2 | (y & 3);
             int o = offset + y * outStride;
             for (int x = 0; x < width; x++) {
-                int v = m[at + 4 * x];
-                int negative = v >> 31;
-                out[o + x] = ((v & Integer.MAX_VALUE) ^ negative) - negative;
+                out[o + x] = m[at + 4 * x];
             }
         }
     }
