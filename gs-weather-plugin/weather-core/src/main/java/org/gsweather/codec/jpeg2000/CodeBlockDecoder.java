@@ -711,6 +711,20 @@ final class CodeBlockDecoder {
         do {
             int st = cx[RL];
             int q = st & MqDecoder.QE;
+            if ((st & 1) == 0) {
+                // MPS 0, no run interrupted: as many MPS decisions without renormalization as A - Qe >= 0x8000
+                // and CHIGH >= Qe allow, at once (0 or less after a corrupt segment set the top bit of C)
+                int n = Math.min(Math.min(a - (1 << 30), (int) (c >>> 32)) / q, end - k);
+                if (n > 0) {
+                    a -= n * q;
+                    c -= (long) (n * q) << 32;
+                    k += n;
+                    if (k == end) {
+                        run = 0;
+                        break;
+                    }
+                }
+            }
             long qc = (long) q << 32;
             long mpsC = c - qc;
             int mpsA = a - q;
