@@ -56,7 +56,7 @@ final class Dwt53 {
         if (evenY && height > 1) {
             int width = to - from;
             int[] h = setAside(a, stride, from, width, height, lowHeight);
-            rowsUp(a, stride, from, width, height, lowHeight, -1, h, 0, width, (row, evens, y) -> {
+            rowsUp(a, stride, from, width, height, lowHeight, -1, h, 0, width, 0, lowHeight, (row, evens, y) -> {
                 System.arraycopy(row, 0, a, y * stride + from, width);
             });
         } else if (!evenY) {
@@ -154,25 +154,30 @@ final class Dwt53 {
     /**
      * {@link #inverse} of a region that starts at even coordinates and is at least 2 x 2, both passes in
      * one sweep up the rows: each row has its horizontal pass just before the vertical pass reads it, so
-     * that it is still in the cache. With {@code out}, the rows made go there instead of back into {@code
-     * a} (and {@code a} is left as it is).
+     * that it is still in the cache.
      */
-    void inverseRows(int[] a, int stride, int width, int height, int lowWidth, int lowHeight, Rows out) {
-        if (out != null) {
-            rowsUp(a, stride, 0, width, height, lowHeight, lowWidth, a, lowHeight * stride, stride, out);
-        } else {
-            int[] h = setAside(a, stride, 0, width, height, lowHeight);
-            rowsUp(a, stride, 0, width, height, lowHeight, lowWidth, h, 0, width, (row, evens, y) -> {
-                // back into place, even columns and odd ones interleaved
-                int at = y * stride;
-                for (int j = 0; j < evens; j++) {
-                    a[at + 2 * j] = row[j];
-                }
-                for (int j = evens, x = at + 1; j < width; j++, x += 2) {
-                    a[x] = row[j];
-                }
-            });
-        }
+    void inverseInPlace(int[] a, int stride, int width, int height, int lowWidth, int lowHeight) {
+        int[] h = setAside(a, stride, 0, width, height, lowHeight);
+        rowsUp(a, stride, 0, width, height, lowHeight, lowWidth, h, 0, width, 0, lowHeight, (row, evens, y) -> {
+            // back into place, even columns and odd ones interleaved
+            int at = y * stride;
+            for (int j = 0; j < evens; j++) {
+                a[at + 2 * j] = row[j];
+            }
+            for (int j = evens, x = at + 1; j < width; j++, x += 2) {
+                a[x] = row[j];
+            }
+        });
+    }
+
+    /**
+     * {@link #inverseInPlace} handing the output rows {@code 2i} and {@code 2i + 1} for {@code i} in {@code
+     * [iFrom, iTo)} to {@code out} instead, {@code a} left as it is: bands of rows can be made on several
+     * threads at once.
+     */
+    void inverseRows(
+            int[] a, int stride, int width, int height, int lowWidth, int lowHeight, int iFrom, int iTo, Rows out) {
+        rowsUp(a, stride, 0, width, height, lowHeight, lowWidth, a, lowHeight * stride, stride, iFrom, iTo, out);
     }
 
     /**
@@ -193,7 +198,8 @@ final class Dwt53 {
     /**
      * {@link #synthesize} down columns {@code [from, from + width)}, rows starting even, a whole row at a
      * time, from the bottom up: output rows 2i and 2i + 1 are made from low-pass row i of {@code a} and
-     * the high-pass rows i - 1 and i, H(k) at {@code hs[hBase + k * hStride]}, and handed to {@code out}.
+     * the high-pass rows i - 1 and i, H(k) at {@code hs[hBase + k * hStride]}, and handed to {@code out},
+     * for i from {@code iTo - 1} down to {@code iFrom}.
      * As they come above every low-pass row still to be read, {@code out} may write them back into
      * {@code a} (the high-pass rows then set aside). With {@code lowWidth >= 0} each row read first has
      * its horizontal pass, which leaves it even columns then odd ones (the vertical pass works column by
@@ -213,6 +219,8 @@ final class Dwt53 {
             int[] hs,
             int hBase,
             int hStride,
+            int iFrom,
+            int iTo,
             Rows out) {
         int highs = height - lows;
         if (rows.length < 6 || rows[0].length < width) {
@@ -226,8 +234,17 @@ final class Dwt53 {
         int[] odd = rows[5];
         int evens = Math.max(0, lowWidth);
         // H(min(i, highs - 1)) in hCur, H(i - 1) in hPrev: going up, a step's H(i - 1) is the next one's H(i)
-        readRow(hs, hBase + Math.min(lows - 1, highs - 1) * hStride, hCur, width, lowWidth);
-        for (int i = lows - 1; i >= 0; i--) {
+        int top = iTo - 1;
+        readRow(hs, hBase + Math.min(top, highs - 1) * hStride, hCur, width, lowWidth);
+        if (2 * iTo < height) {
+            // X(2 iTo), the even row below the band that its last odd row needs (then H(top) is in hCur)
+            readRow(hs, hBase + Math.min(iTo, highs - 1) * hStride, hPrev, width, lowWidth);
+            readRow(a, iTo * stride + from, low, width, lowWidth);
+            for (int j = 0; j < width; j++) {
+                below[j] = low[j] - ((hCur[j] + hPrev[j] + 2) >> 2);
+            }
+        }
+        for (int i = top; i >= iFrom; i--) {
             int[] h0 = hCur;
             if (i > 0 && i - 1 != Math.min(i, highs - 1)) { // else mirrored at the top, or the same row at the bottom
                 readRow(hs, hBase + (i - 1) * hStride, hPrev, width, lowWidth);

@@ -108,11 +108,23 @@ final class J2kDecoder {
                 int h = res.height();
                 boolean evenX = (res.x0 & 1) == 0;
                 boolean evenY = (res.y0 & 1) == 0;
+                if (evenX && evenY && w >= 2 && h >= 2 && r == levels) {
+                    // the last level: both passes in one sweep, bands of rows on the pool's threads, each row
+                    // level shifted on its way to the sink
+                    int lows = low.height();
+                    int lowWidth = low.width();
+                    inParts(
+                            lows,
+                            (long) w * h,
+                            (p, from, to) -> dwt(dwt, p)
+                                    .inverseRows(
+                                            buffer, width, w, h, lowWidth, lows, from, to, shiftLevel(width, tile)));
+                    shifted = true;
+                    continue;
+                }
                 if (evenX && evenY && w >= 2 && h >= 2 && pool.parts((long) w * h) <= 1) {
-                    // one thread: both passes in one sweep, the last level's rows level shifted on the way out
-                    Dwt53.Rows out = r == levels ? shiftLevel(width, tile) : null;
-                    dwt(dwt, 0).inverseRows(buffer, width, w, h, low.width(), low.height(), out);
-                    shifted = out != null;
+                    // one thread: both passes in one sweep, in place
+                    dwt(dwt, 0).inverseInPlace(buffer, width, w, h, low.width(), low.height());
                     continue;
                 }
                 inParts(
