@@ -43,7 +43,8 @@ final class Dwt53 {
         for (int y = from; y < to; y++) {
             int row = y * stride;
             if (evenX) {
-                horizontalEven(a, row, t, width, lowWidth);
+                horizontalSplit(a, row, t, width, lowWidth);
+                interleave(t, lowWidth, width, a, row);
             } else {
                 synthesize(a, row, row + lowWidth, 1, t, 0, 1, width, lowWidth, false);
                 System.arraycopy(t, 0, a, row, width);
@@ -117,29 +118,6 @@ final class Dwt53 {
         }
     }
 
-    /** {@link #synthesize} of one row starting even, in place from the right, its high-pass half set aside in {@code h}. */
-    private static void horizontalEven(int[] a, int row, int[] h, int count, int lows) {
-        int highs = count - lows;
-        System.arraycopy(a, row + lows, h, 0, highs);
-        int i = lows - 1;
-        int next;
-        if (lows > highs) {
-            // last sample low-pass: its right neighbour mirrors to H(highs - 1)
-            next = a[row + i] - ((h[i - 1] + 1) >> 1);
-            a[row + 2 * i] = next;
-            i--;
-        } else {
-            next = Integer.MIN_VALUE;
-        }
-        for (; i >= 0; i--) {
-            int hr = h[i];
-            int even = a[row + i] - (((i > 0 ? h[i - 1] : hr) + hr + 2) >> 2);
-            a[row + 2 * i + 1] = hr + ((even + (2 * i + 2 < count ? next : even)) >> 1);
-            a[row + 2 * i] = even;
-            next = even;
-        }
-    }
-
     /** Where {@link #inverseRows} hands the rows it makes, instead of writing them back. */
     @FunctionalInterface
     interface Rows {
@@ -158,16 +136,30 @@ final class Dwt53 {
      */
     void inverseInPlace(int[] a, int stride, int width, int height, int lowWidth, int lowHeight) {
         int[] h = setAside(a, stride, 0, width, height, lowHeight);
-        rowsUp(a, stride, 0, width, height, lowHeight, lowWidth, h, 0, width, 0, lowHeight, (row, evens, y) -> {
-            // back into place, even columns and odd ones interleaved
-            int at = y * stride;
-            for (int j = 0; j < evens; j++) {
-                a[at + 2 * j] = row[j];
-            }
-            for (int j = evens, x = at + 1; j < width; j++, x += 2) {
-                a[x] = row[j];
-            }
-        });
+        rowsUp(
+                a,
+                stride,
+                0,
+                width,
+                height,
+                lowHeight,
+                lowWidth,
+                h,
+                0,
+                width,
+                0,
+                lowHeight,
+                (row, evens, y) -> interleave(row, evens, width, a, y * stride));
+    }
+
+    /** A row of {@code width} samples split as {@link #horizontalSplit} leaves it, back into place at {@code a[at]}. */
+    private static void interleave(int[] row, int evens, int width, int[] a, int at) {
+        for (int j = 0; j < evens; j++) {
+            a[at + 2 * j] = row[j];
+        }
+        for (int j = evens, x = at + 1; j < width; j++, x += 2) {
+            a[x] = row[j];
+        }
     }
 
     /**
