@@ -97,6 +97,8 @@ final class SampleValues {
     /** The values of samples {@code x[0..n)} into {@code out[first]}, {@code out[first + step]}... */
     void apply(int[] x, int n, float[] out, int first, int step) {
         if (step == 1) {
+            // the loops of a contiguous run: the same table loop with a step makes MRMS (24.5 million
+            // samples) 5 ms slower
             apply(x, n, out, first);
             return;
         }
